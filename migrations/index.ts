@@ -1,0 +1,8 @@
+import { InitialModel1764000000000 } from './1764000000000-initial-model';
+import { IngestionWatermark1764100000000 } from './1764100000000-ingestion-watermark';
+import { AssetSupply1764200000000 } from './1764200000000-asset-supply';
+import { HourlyRollups1764300000000 } from './1764300000000-hourly-rollups';
+import { ApiKeys1764800000000 } from './1764800000000-api-keys';
+
+/** Every migration in order; listed explicitly so the compiled app needs no glob at run time. */
+export const migrations = [InitialModel1764000000000, IngestionWatermark1764100000000, AssetSupply1764200000000, HourlyRollups1764300000000, ApiKeys1764800000000];

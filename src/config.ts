@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Every environment variable Cascade reads, parsed and validated once at start. */
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  /** A read replica for API queries; the primary keeps migrations, writes and LISTEN/NOTIFY. */
+  DATABASE_READ_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Where the embedded Postgres keeps its data when DATABASE_URL is unset. */
+  CASCADE_DATA_DIR: z.string().default('.cascade'),
+  CASCADE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CASCADE_INTROSPECTION: z.enum(['0', '1']).default('1'),
+  /** Milliseconds a single SQL statement may run before Postgres cancels it. */
+  CASCADE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  CASCADE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Comma-separated origins allowed to call from other sites' browsers, or `*`. */
+  CASCADE_CORS_ORIGINS: z.string().default(''),
+  /** Milliseconds a request may wait for a pooled connection (or a new one) before failing with 503. */
+  CASCADE_POOL_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** `1`: every request needs an API key (anonymous callers get 401). `0`: anonymous local use is allowed. */
+  CASCADE_REQUIRE_KEYS: z.enum(['0', '1']).default('0'),
+  /** `0` turns the per-minute budgets off (a private benchmark); cost bounds stay on. */
+  CASCADE_RATE_LIMITS: z.enum(['0', '1']).default('1'),
+  /** Points per minute of a key created without `--rate`. */
+  CASCADE_KEY_POINTS_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  /** Points per minute of each anonymous client address. */
+  CASCADE_ANONYMOUS_POINTS_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  /** Largest cost one operation may have (points), whatever the caller's budget. */
+  CASCADE_MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
+  /** Milliseconds between reconciliations of local spend with the shared database total. */
+  CASCADE_RATE_SYNC_MS: z.coerce.number().int().positive().default(1000),
+  /** Milliseconds a key lookup (or a revocation) stays cached in each process. */
+  CASCADE_KEY_CACHE_TTL_MS: z.coerce.number().int().positive().default(10000),
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For), as Express's `trust
+   * proxy`: empty trusts none; a number trusts that many hops; otherwise comma-separated
+   * addresses, CIDRs or `loopback`, `linklocal`, `uniquelocal`.
+   */
+  CASCADE_TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine((value) => value.trim() === '' || /^\d+$/.test(value.trim()) || value.split(',').every((part) => /^[0-9a-fA-F:.\/]+$|^(loopback|linklocal|uniquelocal)$/.test(part.trim())), {
+      message: 'a hop count, or comma-separated addresses, CIDRs, loopback, linklocal or uniquelocal',
+    }),
+  /** Path of a JSON manifest (sha256 → document); when set, only those documents run. */
+  CASCADE_TRUSTED_DOCUMENTS: z.string().optional(),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
