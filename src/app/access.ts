@@ -1,0 +1,89 @@
+import { IncomingMessage } from 'node:http';
+import { Db } from '../db/sql';
+import { keyPrefixOf } from '../domains/keys/key.service';
+import { addressBucket, Authenticator, Caller } from './auth';
+import { databaseRetryAfterSeconds } from './db-faults';
+import { CascadeError, ErrorCode } from './errors';
+import { httpError } from './gate';
+import { rateLimitHeaders } from './http';
+import { SharedBudgets } from './rate-limit';
+
+export interface AccessOptions {
+  /** CASCADE_REQUIRE_KEYS: refuse anonymous callers. */
+  requireKeys?: boolean;
+  /** Budgets on (CASCADE_RATE_LIMITS); off: nobody is limited, cost bounds still hold. */
+  rateLimits?: boolean;
+  keyPointsPerMinute?: number;
+  anonymousPointsPerMinute?: number;
+  /** Reconciliation period of the shared budgets, milliseconds. */
+  rateSyncMs?: number;
+  keyCacheTtlMs?: number;
+  trustProxy?: string;
+  /** The budgets' clock (tests pin it inside one minute). */
+  now?: () => number;
+}
+
+/** Points an address spends for each unknown or revoked key it presents (each costs a lookup). */
+export const failedKeyPoints = 10;
+
+/**
+ * Who may call and how much: identifies the caller of a request (key or client address) and
+ * refuses it before any work when the key is bad or the budget is spent.
+ */
+export class Access {
+  readonly authenticator: Authenticator;
+  readonly budgets: SharedBudgets;
+  private readonly anonymousLimit: number | null;
+
+  constructor(db: Db, options: AccessOptions = {}, onSyncError?: (error: unknown) => void) {
+    const limits = options.rateLimits ?? false;
+    this.anonymousLimit = limits ? (options.anonymousPointsPerMinute ?? 6000) : null;
+    this.authenticator = new Authenticator(db, {
+      requireKeys: options.requireKeys,
+      keyPointsPerMinute: limits ? (options.keyPointsPerMinute ?? 6000) : null,
+      anonymousPointsPerMinute: this.anonymousLimit,
+      trustProxy: options.trustProxy,
+      keyCacheTtlMs: options.keyCacheTtlMs,
+    });
+    this.budgets = new SharedBudgets(db, { enabled: limits, syncMs: options.rateSyncMs, now: options.now, onSyncError }).start();
+  }
+
+  get requireKeys(): boolean {
+    return this.authenticator.requireKeys;
+  }
+
+  /** The caller presenting `key` from `req`'s address; throws a coded error with its HTTP status. */
+  async callerFor(req: IncomingMessage, key: string | undefined): Promise<Caller> {
+    const clientAddress = this.authenticator.clientAddress(req);
+    const address = `addr:${addressBucket(clientAddress)}`;
+    const prefix = key === undefined ? undefined : keyPrefixOf(key);
+    // A key never seen costs a database lookup, so an address guessing keys pays for each.
+    if (prefix && !this.authenticator.knows(prefix)) this.refuseIfSpent(address, this.anonymousLimit);
+    try {
+      return await this.authenticator.identify(key, clientAddress);
+    } catch (error) {
+      if (!(error instanceof CascadeError)) throw error;
+      if (key !== undefined && error.extensions.code === 'UNAUTHENTICATED') this.budgets.charge(address, this.anonymousLimit, failedKeyPoints);
+      const code = error.extensions.code as ErrorCode;
+      throw httpError(code, error.message, {}, code === 'SERVICE_UNAVAILABLE' ? { 'retry-after': String(databaseRetryAfterSeconds) } : {});
+    }
+  }
+
+  /** RATE_LIMITED (429, Retry-After) when nothing is left of the caller's budget this minute. */
+  refuseIfSpent(bucket: string, limit: number | null): void {
+    const state = this.budgets.peek(bucket, limit);
+    if (state.remaining === 0) {
+      throw httpError(
+        'RATE_LIMITED',
+        `This caller's budget of ${limit} points for this minute is spent; retry after ${state.resetSeconds} s.`,
+        { remaining: 0, budgetPerMinute: limit, retryAfterSeconds: state.resetSeconds },
+        { 'retry-after': String(state.resetSeconds), ...rateLimitHeaders(state) },
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.authenticator.stop();
+    await this.budgets.stop();
+  }
+}

@@ -1,0 +1,173 @@
+import { IncomingMessage } from 'node:http';
+import { isIPv6 } from 'node:net';
+import { LRUCache } from 'lru-cache';
+import proxyaddr from 'proxy-addr';
+import { Db } from '../db/sql';
+import { ApiKeyRecord, findApiKeysByPrefix, KeyScope, keyMatches, keyPrefixOf, keyScopes } from '../domains/keys/key.service';
+import { databaseFault, databaseFaultError } from './db-faults';
+import { CascadeError } from './errors';
+
+/** Who is calling, as every resolver and the limits see it. */
+export interface Caller {
+  anonymous: boolean;
+  keyId?: number;
+  /** The visible part of the key (`csk_<prefix>_…`), for logs and `viewer`. */
+  keyPrefix?: string;
+  scopes: ReadonlySet<KeyScope>;
+  /** Whose budget this request spends: `key:<id>` or `addr:<client address>`. */
+  bucket: string;
+  /** Points per minute, or null when budgets are off. */
+  budgetPerMinute: number | null;
+}
+
+export interface AuthOptions {
+  /** Refuse anonymous callers (CASCADE_REQUIRE_KEYS=1). */
+  requireKeys?: boolean;
+  /** Budgets per minute; null turns budgets off. */
+  keyPointsPerMinute?: number | null;
+  anonymousPointsPerMinute?: number | null;
+  /** CASCADE_TRUST_PROXY: which proxies may name the client address. */
+  trustProxy?: string;
+  /** How long a key lookup is trusted before it is refreshed (revocation delay). */
+  keyCacheTtlMs?: number;
+}
+
+/** Anonymous local use may do everything; keys are required for anything exposed. */
+const allScopes: ReadonlySet<KeyScope> = new Set(keyScopes);
+
+/** A cached lookup: the key's row, or nothing stored under that prefix. */
+type KeyEntry = { record: ApiKeyRecord } | { record: undefined };
+
+function trustFunction(setting: string | undefined): (address: string, hop: number) => boolean {
+  const value = (setting ?? '').trim();
+  if (value === '') return () => false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return proxyaddr.compile(value.split(',').map((part) => part.trim()));
+}
+
+/**
+ * The address a budget is kept for. IPv6 callers are grouped by /64, the block one subscriber
+ * usually holds, so rotating addresses inside it does not buy a fresh budget.
+ */
+export function addressBucket(address: string): string {
+  const plain = address.startsWith('::ffff:') && !address.slice(7).includes(':') ? address.slice(7) : address;
+  if (!isIPv6(plain)) return plain;
+  const [head, tail = ''] = plain.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = plain.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/** The key a request presents: `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+export function presentedKey(headers: Record<string, unknown>): string | undefined {
+  const authorization = headers.authorization ?? headers.Authorization;
+  if (typeof authorization === 'string' && authorization.trim() !== '') {
+    const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) throw new CascadeError('UNAUTHENTICATED', 'The Authorization header must be `Bearer <key>`.');
+    return match[1];
+  }
+  const apiKey = headers['x-api-key'] ?? headers.apiKey;
+  return typeof apiKey === 'string' && apiKey.trim() !== '' ? apiKey.trim() : undefined;
+}
+
+/**
+ * Checks keys against an in-process cache, so a request waits on the database only the first
+ * time its key is seen. Keys in use are re-read together every TTL (one statement), which is
+ * how a revocation reaches every process within the TTL; while the database is away the last
+ * answer is kept.
+ */
+export class Authenticator {
+  private readonly cache: LRUCache<string, KeyEntry>;
+  private readonly used = new Set<string>();
+  private readonly trust: (address: string, hop: number) => boolean;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: AuthOptions = {},
+  ) {
+    const ttlMs = options.keyCacheTtlMs ?? 10_000;
+    this.trust = trustFunction(options.trustProxy);
+    this.cache = new LRUCache<string, KeyEntry>({
+      max: 10_000,
+      // Entries outlive the refresh period so a failed refresh keeps them; unused ones expire.
+      ttl: ttlMs * 3,
+      allowStaleOnFetchRejection: true,
+      noDeleteOnFetchRejection: true,
+      fetchMethod: async (prefix) => ({ record: (await findApiKeysByPrefix(this.db, [prefix]))[0] }),
+    });
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), ttlMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  get requireKeys(): boolean {
+    return this.options.requireKeys ?? false;
+  }
+
+  /** The client's address: the socket's, or what trusted proxies say in X-Forwarded-For. */
+  clientAddress(req: IncomingMessage): string {
+    try {
+      return proxyaddr(req, this.trust);
+    } catch {
+      return req.socket.remoteAddress ?? 'unknown';
+    }
+  }
+
+  /** Re-reads every key used since the last refresh, in one statement. */
+  async refresh(): Promise<void> {
+    const prefixes = [...this.used];
+    this.used.clear();
+    if (prefixes.length === 0) return;
+    const found = new Map((await findApiKeysByPrefix(this.db, prefixes)).map((r) => [r.prefix, r]));
+    for (const prefix of prefixes) this.cache.set(prefix, { record: found.get(prefix) });
+  }
+
+  /** Whether a key with this prefix is already known (true or false) without asking the database. */
+  knows(prefix: string): boolean {
+    return this.cache.has(prefix);
+  }
+
+  private async lookup(prefix: string): Promise<KeyEntry> {
+    this.used.add(prefix);
+    try {
+      return (await this.cache.fetch(prefix)) ?? { record: undefined };
+    } catch (error) {
+      throw databaseFaultError(databaseFault(error) ?? 'unavailable');
+    }
+  }
+
+  /** The caller a key (or none) stands for; UNAUTHENTICATED for a bad key, or for none when keys are required. */
+  async identify(key: string | undefined, address: string): Promise<Caller> {
+    if (key === undefined) {
+      if (this.requireKeys) throw new CascadeError('UNAUTHENTICATED', 'This server requires an API key: send `Authorization: Bearer <key>` or `x-api-key`.');
+      return { anonymous: true, scopes: allScopes, bucket: `addr:${addressBucket(address)}`, budgetPerMinute: this.options.anonymousPointsPerMinute ?? null };
+    }
+    const prefix = keyPrefixOf(key);
+    if (!prefix) throw new CascadeError('UNAUTHENTICATED', 'The API key is malformed (keys look like csk_<8 characters>_<43 characters>).');
+    const { record } = await this.lookup(prefix);
+    if (!record || !keyMatches(key, record)) throw new CascadeError('UNAUTHENTICATED', 'The API key is not known.');
+    if (record.revokedAt) throw new CascadeError('UNAUTHENTICATED', 'The API key was revoked.');
+    return {
+      anonymous: false,
+      keyId: record.id,
+      keyPrefix: record.prefix,
+      scopes: new Set(record.scopes),
+      bucket: `key:${record.id}`,
+      // With budgets off (no default) a key's own rate is not enforced either.
+      budgetPerMinute: this.options.keyPointsPerMinute == null ? null : (record.ratePointsPerMinute ?? this.options.keyPointsPerMinute),
+    };
+  }
+}
+
+/** The caller of a server with no authentication set up (tools, tests): anonymous and unlimited. */
+export function unlimitedCaller(address = 'local'): Caller {
+  return { anonymous: true, scopes: allScopes, bucket: `addr:${address}`, budgetPerMinute: null };
+}

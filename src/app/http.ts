@@ -1,0 +1,201 @@
+import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Context } from './context';
+import { CascadeError, ErrorCode, errorHttpStatus } from './errors';
+import { serveDashboard, serveIdeAsset, serveIdePage, wantsIde } from './ide';
+import { documentLimits } from './limits';
+import { BudgetState } from './rate-limit';
+import { requestIdFrom, requestScopes } from './request-scope';
+import { TrustedDocuments, trustPostBody, trustSearch } from './trusted-documents';
+
+/** Largest request body accepted; a GraphQL document with variables is far smaller. */
+export const maxBodyBytes = 1_000_000;
+
+export interface HttpHandlerOptions {
+  apollo: ApolloServer<Context>;
+  /**
+   * Identifies the caller and builds the request's context; throws a CascadeError (bad key,
+   * database away, budget spent) to refuse the request before its body is read.
+   */
+  createContext: (req: IncomingMessage, requestId: string) => Promise<Context>;
+  /** Extra routes (health, metrics), tried before GraphQL. Return true when handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean> | boolean;
+  /** Sets CORS headers for allowed origins; true when it answered a preflight itself. */
+  cors?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Trusted-documents mode: only these documents run. */
+  trustedDocuments?: TrustedDocuments;
+  /** Told of every coded error this layer answers itself (metrics). */
+  onRefused?: (code: ErrorCode) => void;
+  /** Logs an unexpected failure and returns the error id the caller is given. */
+  onUnexpected?: (error: unknown) => string;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendCoded(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** A refusal this layer answers itself, with the status its code carries. */
+function sendCascadeError(res: ServerResponse, error: CascadeError): void {
+  const { code, http, ...extensions } = error.extensions as { code: ErrorCode; http?: { status?: number; headers?: Map<string, string> } };
+  const headers = Object.fromEntries(http?.headers ?? []);
+  sendCoded(res, http?.status ?? errorHttpStatus[code] ?? 400, code, error.message, extensions, headers);
+}
+
+/** The IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), sent on every response. */
+export function rateLimitHeaders(state: BudgetState | undefined): Record<string, string> {
+  if (!state || state.limit === null || state.remaining === null) return {};
+  return {
+    'ratelimit-limit': String(state.limit),
+    'ratelimit-remaining': String(state.remaining),
+    'ratelimit-reset': String(state.resetSeconds),
+    'ratelimit-policy': `${state.limit};w=60`,
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) return reject(new HttpError(413, `Request body exceeds ${maxBodyBytes} bytes.`));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new HttpError(413, `Request body exceeds ${maxBodyBytes} bytes.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const buffer = Buffer.concat(chunks);
+      // A body that is not valid UTF-8 is refused rather than decoded with replacement marks.
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(buffer));
+      } catch {
+        reject(new HttpError(400, 'Request body is not valid UTF-8.'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function parseBody(req: IncomingMessage, text: string): unknown {
+  if (text.length === 0) return undefined;
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json' || type === 'application/graphql-response+json' || type.endsWith('+json')) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new HttpError(400, `Request body is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  // Apollo answers other media types with 400 (and blocks them as CSRF risks); pass the text.
+  return text;
+}
+
+/** Variables are bounded apart from the body: they are what a resolver turns into SQL parameters. */
+function checkVariablesSize(body: unknown, search: string): void {
+  const fromBody = body && typeof body === 'object' ? (body as { variables?: unknown }).variables : undefined;
+  const text = fromBody !== undefined ? JSON.stringify(fromBody) : (new URLSearchParams(search).get('variables') ?? '');
+  if (Buffer.byteLength(text ?? '') > documentLimits.maxVariablesBytes) {
+    throw new HttpError(413, `Variables exceed ${documentLimits.maxVariablesBytes} bytes.`);
+  }
+}
+
+/**
+ * GraphQL over HTTP on plain `node:http`: Apollo's documented integration API does the
+ * protocol (GET/POST, media types, status codes); this only moves bytes, identifies the caller
+ * and sends the rate-limit headers. Chosen over an Express adapter because every microsecond
+ * here is per request (docs/decisions.md).
+ */
+export function createHttpHandler(options: HttpHandlerOptions) {
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+    let context: Context | undefined;
+    try {
+      context = await options.createContext(req, requestId);
+    } catch (error) {
+      if (!(error instanceof CascadeError)) throw error;
+      options.onRefused?.(error.extensions.code as ErrorCode);
+      sendCascadeError(res, error);
+      return;
+    }
+    const ctx = context;
+    const scope = requestScopes.getStore();
+    if (scope) scope.keyPrefix = ctx.caller.keyPrefix;
+    for (const [key, value] of Object.entries(rateLimitHeaders(ctx.budget()))) res.setHeader(key, value);
+    const method = (req.method ?? 'GET').toUpperCase();
+    let body = method === 'POST' ? parseBody(req, await readBody(req)) : undefined;
+    let search = url.search;
+    checkVariablesSize(body, search);
+    if (options.trustedDocuments) {
+      if (method === 'POST') body = trustPostBody(options.trustedDocuments, body);
+      else if (method === 'GET') search = trustSearch(options.trustedDocuments, search);
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search, body };
+    const response = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    for (const [key, value] of Object.entries(rateLimitHeaders(ctx.charged ?? ctx.budget()))) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = requestIdFrom(req.headers['x-request-id'], randomUUID);
+    await requestScopes.run({ requestId, transport: 'http' }, async () => {
+      try {
+        res.setHeader('x-request-id', requestId);
+        if (options.cors?.(req, res)) return;
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (options.routes && (await options.routes(req, res, url.pathname))) return;
+        if ((await serveIdeAsset(req, res, url.pathname)) || (await serveDashboard(req, res, url.pathname))) return;
+        if (url.pathname !== '/graphql') {
+          sendCoded(res, 404, 'BAD_REQUEST', `No route ${url.pathname}; the API is at /graphql.`);
+          return;
+        }
+        if (wantsIde(req, url)) {
+          serveIdePage(res);
+          return;
+        }
+        await handleGraphQL(req, res, url, requestId);
+      } catch (error) {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (error instanceof HttpError) {
+          options.onRefused?.('BAD_REQUEST');
+          sendCoded(res, error.status, 'BAD_REQUEST', error.message);
+        } else if (error instanceof CascadeError) {
+          options.onRefused?.(error.extensions.code as ErrorCode);
+          sendCascadeError(res, error);
+        } else {
+          options.onRefused?.('INTERNAL_SERVER_ERROR');
+          const errorId = options.onUnexpected?.(error);
+          sendCoded(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', errorId ? { errorId } : {});
+        }
+      }
+    });
+  };
+}

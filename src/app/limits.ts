@@ -1,0 +1,36 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, ValidationContext } from 'graphql';
+import { CascadeError } from './errors';
+
+/** Bounds on a document's shape: generous for real dashboards, fatal for floods. */
+export const documentLimits = {
+  maxDepth: 10,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxTokens: 5_000,
+  /** Points one operation may cost (src/app/cost.ts), whatever the caller's budget. */
+  maxCost: 5_000,
+  /** Bytes of JSON variables one request may carry. */
+  maxVariablesBytes: 64 * 1024,
+};
+
+/**
+ * graphql-armor's validation rules for depth, aliases and directives, with every rejection
+ * reported as QUERY_TOO_COMPLEX so a client can tell "too big" from "wrong". Cost is not
+ * armor's: one estimator (cost.ts) both bounds an operation and charges it, with the request's
+ * variables (list sizes and series ranges are usually variables).
+ */
+export function documentLimitRules() {
+  const report = (ctx: ValidationContext | null, error: GraphQLError) =>
+    ctx?.reportError(new CascadeError('QUERY_TOO_COMPLEX', error.message.replace(/^Syntax Error: /, '')));
+  const callbacks = { onReject: [report], propagateOnRejection: false };
+  const armor = new ApolloArmor({
+    maxDepth: { n: documentLimits.maxDepth, ignoreIntrospection: true, ...callbacks },
+    maxAliases: { n: documentLimits.maxAliases, ...callbacks },
+    maxDirectives: { n: documentLimits.maxDirectives, ...callbacks },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  });
+  return armor.protect();
+}

@@ -1,0 +1,154 @@
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { migrationsCurrent } from '../db/data-source';
+import { Db } from '../db/sql';
+import { Access, AccessOptions } from './access';
+import { createApollo } from './apollo';
+import { presentedKey } from './auth';
+import { ServerClock } from './clock';
+import { createContext } from './context';
+import { corsHandler } from './cors';
+import { createCostEstimator } from './cost';
+import { gatePlugin, OperationGate } from './gate';
+import { createHttpHandler } from './http';
+import { documentLimits } from './limits';
+import { Logger } from './logger';
+import { createMetrics } from './metrics';
+import { currentRequestScope } from './request-scope';
+import { buildCascadeSchema } from './schema';
+import { attachSubscriptions } from './subscriptions';
+import { TrustedDocuments } from './trusted-documents';
+
+export interface ServerOptions {
+  /** Reads (a replica when configured). */
+  db: Db;
+  /** The primary, for LISTEN/NOTIFY, keys, budgets and readiness; defaults to `db`. */
+  primaryDb?: Db;
+  port: number;
+  host?: string;
+  logger: Logger;
+  introspection?: boolean;
+  /** Time for bucketed subscriptions (tests pass a fast one). */
+  clock?: ServerClock;
+  /** Origins allowed to call from browsers elsewhere (CASCADE_CORS_ORIGINS). */
+  corsOrigins?: string[];
+  /** Keys and budgets; by default keys are checked when sent and nobody is rate limited. */
+  access?: AccessOptions;
+  /** Largest cost of one operation, points (CASCADE_MAX_QUERY_COST). */
+  maxQueryCost?: number;
+  /** Trusted-documents mode (CASCADE_TRUSTED_DOCUMENTS): only these documents run. */
+  trustedDocuments?: TrustedDocuments;
+  /** How long in-flight requests may take to finish when the server stops (default 8 s). */
+  drainMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  /** Stops accepting, finishes in-flight requests, closes sockets with a reason. */
+  stop(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): true {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+  return true;
+}
+
+/** Liveness, readiness and metrics for orchestrators and Prometheus. */
+function operationRoutes(options: { db: Db; access: Access; metrics: ReturnType<typeof createMetrics>; stopping: () => boolean }) {
+  return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+    if (path === '/healthz') return sendJson(res, 200, { ok: true });
+    if (path === '/metrics') {
+      // Where keys are required the figures are for operators: an admin key reads them.
+      if (options.access.requireKeys) {
+        try {
+          const caller = await options.access.callerFor(req, presentedKey(req.headers as Record<string, unknown>));
+          if (!caller.scopes.has('admin')) return sendJson(res, 403, { error: 'metrics need a key with the admin scope' });
+        } catch {
+          return sendJson(res, 401, { error: 'metrics need a key with the admin scope' });
+        }
+      }
+      const { contentType, body } = await options.metrics.text();
+      res.writeHead(200, { 'content-type': contentType });
+      res.end(body);
+      return true;
+    }
+    if (path === '/readyz') {
+      if (options.stopping()) return sendJson(res, 503, { ready: false, shuttingDown: true });
+      try {
+        const current = await migrationsCurrent(options.db);
+        return sendJson(res, current ? 200 : 503, { ready: current, database: true, migrationsCurrent: current });
+      } catch {
+        return sendJson(res, 503, { ready: false, database: false });
+      }
+    }
+    return false;
+  };
+}
+
+/** The API process: GraphQL over HTTP and WebSocket on one port, with the IDE. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { db, logger } = options;
+  const primaryDb = options.primaryDb ?? db;
+  const httpServer = createServer();
+  const metrics = createMetrics(db.pool);
+  const access = new Access(primaryDb, options.access, (error) => logger.warn({ err: (error as Error).message }, 'rate-limit reconciliation failed; limiting locally'));
+  const gate = new OperationGate(createCostEstimator(buildCascadeSchema()), access.budgets, options.maxQueryCost ?? documentLimits.maxCost);
+  const logUnexpected = (entry: { errorId: string; error: unknown; path?: readonly (string | number)[] }) =>
+    logger.error({ ...currentRequestScope(), errorId: entry.errorId, err: entry.error, path: entry.path }, 'unexpected error in a request');
+  const apollo = createApollo({
+    introspection: options.introspection ?? true,
+    logError: logUnexpected,
+    automaticPersistedQueries: options.trustedDocuments === undefined,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs ?? 8000 }), gatePlugin(gate), metrics.plugin],
+  });
+  await apollo.start();
+  let stopping = false;
+  const handler = createHttpHandler({
+    apollo,
+    createContext: async (req, requestId) => {
+      const caller = await access.callerFor(req, presentedKey(req.headers as Record<string, unknown>));
+      try {
+        access.refuseIfSpent(caller.bucket, caller.budgetPerMinute);
+      } catch (error) {
+        metrics.countRateLimited(caller.anonymous);
+        throw error;
+      }
+      return createContext({ db, primaryDb, requestId, clock: options.clock, caller, budget: () => access.budgets.peek(caller.bucket, caller.budgetPerMinute) });
+    },
+    routes: operationRoutes({ db, access, metrics, stopping: () => stopping }),
+    cors: corsHandler(options.corsOrigins ?? []),
+    trustedDocuments: options.trustedDocuments,
+    onRefused: (code) => metrics.countErrors([code]),
+    onUnexpected: (error) => {
+      const errorId = randomUUID();
+      logUnexpected({ errorId, error });
+      return errorId;
+    },
+  });
+  httpServer.on('request', (req, res) => void handler(req, res));
+  const subscriptions = attachSubscriptions({ httpServer, db, primaryDb, logger, clock: options.clock, access, gate, introspection: options.introspection });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    httpServer,
+    async stop() {
+      stopping = true;
+      await subscriptions.close();
+      // Apollo's drain plugin: stop accepting, let in-flight requests finish, then close sockets.
+      await apollo.stop();
+      await access.stop();
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { Server } from 'node:http';
+import { WebSocket, WebSocketServer } from 'ws';
+import { Db } from '../db/sql';
+import { liquidationFeedFor } from '../domains/liquidations/liquidation.feed';
+import { maskError } from './apollo';
+import { Access } from './access';
+import { Caller, presentedKey, unlimitedCaller } from './auth';
+import { ServerClock } from './clock';
+import { createContext } from './context';
+import { CascadeError } from './errors';
+import { OperationGate } from './gate';
+import { documentLimitRules, documentLimits } from './limits';
+import { Logger } from './logger';
+import { buildCascadeSchema } from './schema';
+
+export interface SubscriptionServer {
+  /** Closes every socket with 1001 'server shutting down' and stops the live feed. */
+  close(): Promise<void>;
+}
+
+export interface SubscriptionOptions {
+  httpServer: Server;
+  db: Db;
+  primaryDb?: Db;
+  logger: Logger;
+  clock?: ServerClock;
+  /** Identifies callers from connectionParams or the upgrade request, and keeps their budgets. */
+  access: Access;
+  gate: OperationGate;
+  introspection?: boolean;
+}
+
+/** Close codes in graphql-ws's private range (4400–4499 mirror HTTP statuses). */
+const closeCodes: Record<string, number> = { UNAUTHENTICATED: 4401, RATE_LIMITED: 4429, SERVICE_UNAVAILABLE: 4503 };
+
+type Extra = { socket: WebSocket; request: import('node:http').IncomingMessage; caller?: Caller };
+
+/** Keys may come as connectionParams `{ authorization: 'Bearer …' }` or `{ 'x-api-key': … }`. */
+function keyFromParams(params: Record<string, unknown> | undefined): string | undefined {
+  if (!params) return undefined;
+  const lowered = Object.fromEntries(Object.entries(params).map(([k, v]) => [k.toLowerCase(), v]));
+  return presentedKey(lowered);
+}
+
+/** graphql-ws on the same port and path as HTTP: `ws://host:port/graphql`, behind the same gate. */
+export function attachSubscriptions(options: SubscriptionOptions): SubscriptionServer {
+  const primaryDb = options.primaryDb ?? options.db;
+  const schema = buildCascadeSchema();
+  const liquidationFeed = liquidationFeedFor(primaryDb, {
+    onError: (error, during) => options.logger.warn({ err: error.message, during }, 'live liquidation feed failure'),
+  });
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1_000_000 });
+  const rules: ValidationRule[] = [...specifiedRules, ...documentLimitRules().validationRules];
+  if (options.introspection === false) rules.push(NoSchemaIntrospectionCustomRule);
+
+  const formatFor = (extra: Extra) => {
+    // The same masking as HTTP: expected errors keep their code, anything else becomes
+    // INTERNAL_SERVER_ERROR with an id that finds it in the log.
+    const mask = maskError({
+      logError: ({ errorId, error, path }) =>
+        options.logger.error({ errorId, err: error, path, transport: 'graphql-ws', keyPrefix: extra.caller?.keyPrefix }, 'unexpected error in a subscription'),
+    });
+    return (errors: readonly GraphQLError[]) => errors.map((error) => mask(error.toJSON(), error));
+  };
+
+  const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const extra = ctx.extra as Extra;
+        try {
+          const key = keyFromParams(ctx.connectionParams) ?? presentedKey(extra.request.headers as Record<string, unknown>);
+          extra.caller = await options.access.callerFor(extra.request, key);
+          return true;
+        } catch (error) {
+          const code = error instanceof CascadeError ? String(error.extensions.code) : 'SERVICE_UNAVAILABLE';
+          const reason = error instanceof CascadeError ? error.message : 'The server cannot check keys now.';
+          extra.socket.close(closeCodes[code] ?? 4403, Buffer.from(reason).subarray(0, 120).toString());
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        // Errors returned here go out through `onError`, which masks them like HTTP's.
+        const extra = ctx.extra as Extra;
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: documentLimits.maxTokens });
+        } catch (error) {
+          const tooLong = error instanceof GraphQLError && /tokens/.test(error.message);
+          return [new CascadeError(tooLong ? 'QUERY_TOO_COMPLEX' : 'GRAPHQL_PARSE_FAILED', (error as Error).message)];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) {
+          return invalid.map((e) => (e.extensions.code ? e : new CascadeError('GRAPHQL_VALIDATION_FAILED', e.message)));
+        }
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        if (!operation) return [new CascadeError('OPERATION_RESOLUTION_FAILURE', 'Name the operation to run (`operationName`).')];
+        const caller = extra.caller ?? unlimitedCaller();
+        const contextValue = createContext({
+          db: options.db,
+          primaryDb,
+          clock: options.clock,
+          caller,
+          budget: () => options.access.budgets.peek(caller.bucket, caller.budgetPerMinute),
+        });
+        try {
+          options.gate.admit(contextValue, payload.query, document, operation, payload.variables ?? undefined);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+      },
+      onError: (ctx, _id, _payload, errors) => formatFor(ctx.extra as Extra)(errors),
+      onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatFor(ctx.extra as Extra)(result.errors) } : undefined),
+    },
+    wsServer,
+  );
+  return {
+    async close() {
+      for (const client of wsServer.clients) client.close(1001, 'server shutting down');
+      await cleanup.dispose();
+      await liquidationFeed.close();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+
+@ObjectType('HolderCohort', { description: 'A group of holders of an asset defined on-chain, whose supply is tracked daily.' })
+export class HolderCohortType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Upper-case slug every `cohort` argument takes: LTH, STH, WHALES, EXCHANGES, MINERS, …' })
+  slug!: string;
+
+  @Field({ description: 'Display name: "Long-term holders".' })
+  name!: string;
+
+  @Field({ description: 'Who is in it, precisely (e.g. coins unmoved for at least 155 days).' })
+  definition!: string;
+
+  cohortId!: number;
+  assetId!: number;
+}
+
+@ObjectType('CohortSupplyPoint', { description: "A cohort's supply over one bucket, in coins." })
+export class CohortSupplyPointType {
+  @Field(() => Date)
+  start!: Date;
+
+  @Field(() => Float, { nullable: true, description: "Coins held: the cohort's last daily value within the bucket; null when none." })
+  supply!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Change since the previous bucket in coins (supply − previous supply), the first bucket included; null when either is unknown.' })
+  change!: number | null;
+
+  @Field(() => Date, { nullable: true, description: "When Cascade recorded the bucket's value (null when none): a stale date means a stalled provider, not a still market." })
+  lastRecordedAt!: Date | null;
+}
+
+export interface CohortRow {
+  id: number;
+  asset_id: number;
+  slug: string;
+  name: string;
+  definition: string;
+}
+
+export function toCohortType(row: CohortRow): HolderCohortType {
+  return Object.assign(new HolderCohortType(), { id: String(row.id), slug: row.slug, name: row.name, definition: row.definition, cohortId: row.id, assetId: row.asset_id });
+}

@@ -1,0 +1,42 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../app/context';
+import { toCoverage } from '../shared/coverage';
+import { resolveVenueSeries, VenueSeriesArgs } from '../shared/series-args';
+import { InstrumentType } from '../venues/venue.types';
+import { findFundingBuckets } from './funding.service';
+import { FundingBucketType, FundingPointType, toFundingPoint } from './funding.types';
+
+@Resolver()
+export class FundingResolver {
+  @Query(() => [FundingBucketType], {
+    description:
+      'Funding of an asset per bucket, gap-filled: the mean of the rates whose funding time falls in the bucket, each normalized to 8 hours (rate × 8 / intervalHours), plain and open-interest-weighted.',
+  })
+  async fundingHistory(
+    @Args() args: VenueSeriesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FundingBucketType[]> {
+    const { assetId, venueIds, range } = await resolveVenueSeries(ctx, args);
+    const rows = await findFundingBuckets(ctx.db, assetId, venueIds, range, args.knownAt);
+    return Promise.all(
+      rows.map(async (r) =>
+        Object.assign(new FundingBucketType(), {
+          start: r.start,
+          averageRate: r.average_rate,
+          openInterestWeightedRate: r.oi_weighted_rate,
+          coverage: await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at),
+        }),
+      ),
+    );
+  }
+}
+
+@Resolver(() => InstrumentType)
+export class InstrumentFundingResolver {
+  @FieldResolver(() => FundingPointType, { nullable: true, description: 'The latest funding rate known for this instrument; null for dated futures.' })
+  async latestFunding(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<FundingPointType | null> {
+    const row = await ctx.loaders.venues.latestReadings.load(instrument.instrumentId);
+    if (!row?.funding_at || row.rate === null || row.interval_hours === null) return null;
+    return toFundingPoint({ at: row.funding_at, rate: row.rate, interval_hours: row.interval_hours });
+  }
+}

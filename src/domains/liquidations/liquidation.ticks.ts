@@ -1,0 +1,50 @@
+import { ServerClock } from '../../app/clock';
+import { Db } from '../../db/sql';
+import { Interval } from '../shared/enums';
+import { bucketRange, floorToInterval, intervalMs } from '../shared/series';
+import { findLiquidationBuckets, LiquidationBucketRow } from './liquidation.rollup';
+
+/** Late events (a venue's stream batches, the writer's one-second flush) get this long to land. */
+export const tickGraceMs = 2_000;
+
+/**
+ * Emits each bucket of one asset as it closes: wait for the bucket's end plus a grace period,
+ * read it (the same SQL as `liquidationHistory`), emit, repeat. Ends at once when returned,
+ * even mid-wait.
+ */
+export class LiquidationTicks implements AsyncIterableIterator<LiquidationBucketRow> {
+  private readonly abort = new AbortController();
+  private nextStart: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: ServerClock,
+    private readonly assetId: number,
+    private readonly venueIds: number[] | null,
+    private readonly interval: Interval,
+  ) {
+    // The first tick is the bucket in progress now: emitted when it closes.
+    this.nextStart = floorToInterval(new Date(clock.now()), interval).getTime();
+  }
+
+  async next(): Promise<IteratorResult<LiquidationBucketRow>> {
+    const width = intervalMs[this.interval];
+    const end = this.nextStart + width;
+    const wait = end + tickGraceMs - this.clock.now();
+    if (wait > 0) await this.clock.sleep(wait, this.abort.signal);
+    if (this.abort.signal.aborted) return { value: undefined, done: true };
+    const range = bucketRange(this.interval, new Date(this.nextStart), new Date(end));
+    const [bucket] = await findLiquidationBuckets(this.db, this.assetId, this.venueIds, range);
+    this.nextStart = end;
+    return { value: bucket, done: false };
+  }
+
+  async return(): Promise<IteratorResult<LiquidationBucketRow>> {
+    this.abort.abort();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<LiquidationBucketRow> {
+    return this;
+  }
+}

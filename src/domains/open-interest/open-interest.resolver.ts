@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../app/context';
+import { toCoverage } from '../shared/coverage';
+import { resolveVenueSeries, VenueSeriesArgs } from '../shared/series-args';
+import { InstrumentType } from '../venues/venue.types';
+import { findOpenInterestBuckets } from './open-interest.service';
+import { OpenInterestBucketType, OpenInterestPointType } from './open-interest.types';
+
+@Resolver()
+export class OpenInterestResolver {
+  @Query(() => [OpenInterestBucketType], {
+    description:
+      "Aggregate open interest of an asset per bucket, gap-filled: the sum across the selected venues of each instrument's last value in the bucket (USD); null where nothing reported.",
+  })
+  async openInterestHistory(
+    @Args() args: VenueSeriesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<OpenInterestBucketType[]> {
+    const { assetId, venueIds, range } = await resolveVenueSeries(ctx, args);
+    const rows = await findOpenInterestBuckets(ctx.db, assetId, venueIds, range, args.knownAt);
+    return Promise.all(
+      rows.map(async (r) =>
+        Object.assign(new OpenInterestBucketType(), {
+          start: r.start,
+          openInterestUsd: r.open_interest_usd,
+          coverage: await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at),
+        }),
+      ),
+    );
+  }
+}
+
+@Resolver(() => InstrumentType)
+export class InstrumentOpenInterestResolver {
+  @FieldResolver(() => OpenInterestPointType, { nullable: true, description: 'The latest open interest reported for this instrument.' })
+  async latestOpenInterest(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<OpenInterestPointType | null> {
+    const row = await ctx.loaders.venues.latestReadings.load(instrument.instrumentId);
+    if (!row?.oi_at || row.open_interest_usd === null) return null;
+    return Object.assign(new OpenInterestPointType(), { at: row.oi_at, openInterestUsd: row.open_interest_usd, openInterestContracts: row.open_interest_contracts });
+  }
+}

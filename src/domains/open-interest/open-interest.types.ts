@@ -1,0 +1,31 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { BucketCoverageType } from '../shared/coverage';
+
+@ObjectType('OpenInterestPoint', { description: "One instrument's open interest at a time." })
+export class OpenInterestPointType {
+  @Field(() => Date, { description: 'When the venue reported it (UTC).' })
+  at!: Date;
+
+  @Field(() => Float, {
+    description: 'Open interest in USD: coins × mark price for coin-quoted venues, contracts × USD size for inverse contracts (USDT/USDC at par).',
+  })
+  openInterestUsd!: number;
+
+  @Field(() => Float, { nullable: true, description: "In the venue's own unit (contracts or coins), where it reports one." })
+  openInterestContracts!: number | null;
+}
+
+@ObjectType('OpenInterestBucket', { description: 'Aggregate open interest of an asset over one bucket.' })
+export class OpenInterestBucketType {
+  @Field(() => Date)
+  start!: Date;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Sum across the selected venues of each instrument's last value in the bucket, USD; null when no instrument reported in it.",
+  })
+  openInterestUsd!: number | null;
+
+  @Field(() => BucketCoverageType, { description: 'Which venues the figure stands on; a missing venue makes the sum low, not the market calm.' })
+  coverage!: BucketCoverageType;
+}

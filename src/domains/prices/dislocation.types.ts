@@ -1,0 +1,22 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { VenueType } from '../venues/venue.types';
+
+@ObjectType('VenueDislocation', { description: "One venue's mark price against the cross-venue median in one bucket." })
+export class VenueDislocationType {
+  @Field(() => Date)
+  start!: Date;
+
+  @Field(() => VenueType)
+  venue!: VenueType;
+
+  @Field(() => Float, { description: "The venue's mark price: the mean over its perpetuals of each one's last mark in the bucket, USD." })
+  markPriceUsd!: number;
+
+  @Field(() => Float, { description: 'Median of the venues’ mark prices in the bucket, USD.' })
+  medianMarkPriceUsd!: number;
+
+  @Field(() => Float, { description: '(markPriceUsd / medianMarkPriceUsd − 1) × 10,000, in basis points; negative = trading below the other venues.' })
+  dislocationBps!: number;
+
+  venueId!: number;
+}

@@ -1,0 +1,104 @@
+import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import { Context } from '../../app/context';
+import { badInput } from '../../app/errors';
+import { Interval } from '../shared/enums';
+import { knownAtDescription } from '../shared/known-at-arg';
+import { bucketRange } from '../shared/series';
+import { recoveryHistory } from './recovery-history';
+import { RecoveryWatch } from './recovery-watch';
+import { assessRecovery, marketSnapshot } from './signals.service';
+import { MarketSnapshotType, RecoveryAssessmentType, RecoveryThresholdsInput } from './signals.types';
+
+const defaults = { maxOpenInterestUsd: 30_000_000_000, minWeeklyEtfInflowUsd: 5_000_000_000, rsiOversold: 30 };
+
+function validThresholds(input: Partial<RecoveryThresholdsInput> | null | undefined): RecoveryThresholdsInput {
+  const thresholds = Object.assign(new RecoveryThresholdsInput(), defaults);
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (value !== null && value !== undefined) (thresholds as unknown as Record<string, number>)[key] = value as number;
+  }
+  if (!(thresholds.maxOpenInterestUsd >= 0)) throw badInput('thresholds.maxOpenInterestUsd', '`thresholds.maxOpenInterestUsd` must be a non-negative USD amount.');
+  if (!Number.isFinite(thresholds.minWeeklyEtfInflowUsd)) throw badInput('thresholds.minWeeklyEtfInflowUsd', '`thresholds.minWeeklyEtfInflowUsd` must be a finite USD amount.');
+  if (!(thresholds.rsiOversold >= 0 && thresholds.rsiOversold <= 100)) throw badInput('thresholds.rsiOversold', '`thresholds.rsiOversold` must be between 0 and 100.');
+  return thresholds;
+}
+
+@Resolver()
+export class SignalsResolver {
+  @Query(() => MarketSnapshotType, {
+    nullable: true,
+    description: "The asset's market structure at `at` (default now), every figure from data at or before it, in one SQL statement.",
+  })
+  async marketSnapshot(
+    @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
+    @Arg('at', () => Date, { nullable: true, description: 'Market time; defaults to now.' }) at: Date | null,
+    @Arg('knownAt', () => Date, {
+      nullable: true,
+      description: knownAtDescription,
+    })
+    knownAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<MarketSnapshotType> {
+    return marketSnapshot(ctx.db, await ctx.registry.requireAsset(asset), at ?? new Date(), knownAt);
+  }
+
+  @Query(() => RecoveryAssessmentType, {
+    nullable: true,
+    description:
+      'The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 days ending at `at` above $5B (weeklyEtfInflowAbove), daily RSI(14) under 30 (rsiOversold).',
+  })
+  async recoverySignals(
+    @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
+    @Arg('at', () => Date, { nullable: true, description: 'Market time; defaults to now.' }) at: Date | null,
+    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true }) thresholds: RecoveryThresholdsInput | null,
+    @Arg('knownAt', () => Date, {
+      nullable: true,
+      description: knownAtDescription,
+    })
+    knownAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<RecoveryAssessmentType> {
+    const judged = validThresholds(thresholds);
+    const snapshot = await marketSnapshot(ctx.db, await ctx.registry.requireAsset(asset), at ?? new Date(), knownAt);
+    return assessRecovery(snapshot, judged);
+  }
+
+  @Query(() => [RecoveryAssessmentType], {
+    description:
+      "The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's last value in the bucket, summed; weekly ETF inflow = US net flow over the 7 days ending on the bucket's last day; RSI = daily RSI(14) with that day closing at the bucket's last price. Four SQL statements for the whole range.",
+  })
+  async recoverySignalHistory(
+    @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
+    @Arg('interval', () => Interval) interval: Interval,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
+    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true }) thresholds: RecoveryThresholdsInput | null,
+    @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<RecoveryAssessmentType[]> {
+    const judged = validThresholds(thresholds);
+    const range = bucketRange(interval, from, to);
+    const record = await ctx.registry.requireAsset(asset);
+    return recoveryHistory(ctx.db, record.id, range, judged, knownAt);
+  }
+
+  @Subscription(() => RecoveryAssessmentType, {
+    description:
+      'The recovery conditions, pushed at the start and whenever any condition flips between met and unmet; judged every `checkEveryMinutes` on data at that time.',
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { asset: string; thresholds?: RecoveryThresholdsInput | null; checkEveryMinutes?: number | null }, Context>) => {
+      const minutes = args.checkEveryMinutes ?? 1;
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw badInput('checkEveryMinutes', '`checkEveryMinutes` must be a whole number from 1 to 1440.');
+      const thresholds = validThresholds(args.thresholds);
+      const asset = await context.registry.requireAsset(args.asset);
+      return new RecoveryWatch(context.db, context.clock, asset, thresholds, minutes * 60_000);
+    },
+  })
+  recoveryConditionChanged(
+    @Root() assessment: RecoveryAssessmentType,
+    @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) _asset: string,
+    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true }) _thresholds: RecoveryThresholdsInput | null,
+    @Arg('checkEveryMinutes', () => Int, { nullable: true, defaultValue: 1, description: 'How often the conditions are judged, 1 to 1440 minutes.' }) _every: number | null,
+  ): RecoveryAssessmentType {
+    return assessment;
+  }
+}

@@ -1,0 +1,131 @@
+import { Db } from '../../db/sql';
+import { knownAtSource } from '../../db/known-at';
+import { splitAtHours } from '../liquidations/liquidation.rollup';
+
+/** Readings older than this are not "current" open interest or funding (a dead feed is not a value). */
+export const staleAfter = '2 days';
+
+export interface SnapshotRow {
+  price: number | null;
+  price_24h_ago: number | null;
+  high_close: number | null;
+  /** Completed daily closes up to `at`, oldest first (for RSI). */
+  daily_closes: number[] | null;
+  open_interest_usd: number | null;
+  open_interest_usd_24h_ago: number | null;
+  circulating_supply: number | null;
+  oi_weighted_funding: number | null;
+  long_usd: number;
+  short_usd: number;
+  event_count: number;
+  etf_net_flow_7d: number | null;
+  lth_change_30d: number | null;
+  whale_change_30d: number | null;
+  exchange_netflow_7d: number | null;
+  depth_now: number | null;
+  depth_median_30d: number | null;
+}
+
+/**
+ * Every figure of a market snapshot in one statement. `at` is market time: nothing after it is
+ * read, and a candle counts only once it has closed (start + width ≤ at).
+ */
+function snapshotSql(knownAt: boolean): string {
+  const k = knownAt ? '$7::timestamptz' : null;
+  const from = (table: string, alias = table) => knownAtSource(table, alias, k);
+  return `
+WITH
+latest_minute AS (
+  SELECT close FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'M1' AND close IS NOT NULL
+    AND start <= $2::timestamptz - interval '1 minute' AND start > $2::timestamptz - interval '3 days'
+  ORDER BY start DESC LIMIT 1),
+latest_day AS (
+  SELECT close FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL AND start <= $2::timestamptz - interval '1 day'
+  ORDER BY start DESC LIMIT 1),
+price AS (SELECT coalesce((SELECT close FROM latest_minute), (SELECT close FROM latest_day)) AS price),
+price_24h AS (
+  SELECT close FROM ${from('candle')} WHERE asset_id = $1 AND close IS NOT NULL
+    AND start <= $2::timestamptz - interval '1 day' - CASE resolution WHEN 'M1' THEN interval '1 minute' ELSE interval '1 day' END
+  ORDER BY start DESC, resolution LIMIT 1),
+closes AS (
+  SELECT array_agg(close ORDER BY start) AS closes, max(close) AS high
+  FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL AND start <= $2::timestamptz - interval '1 day'),
+current_oi AS (
+  SELECT i.id AS instrument_id, oi.open_interest_usd FROM instrument i
+  CROSS JOIN LATERAL (SELECT open_interest_usd FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id
+                      AND o.at <= $2 AND o.at > $2::timestamptz - interval '${staleAfter}' ORDER BY o.at DESC LIMIT 1) oi
+  WHERE i.asset_id = $1),
+oi_day_before AS (
+  SELECT oi.open_interest_usd FROM instrument i
+  CROSS JOIN LATERAL (SELECT open_interest_usd FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id
+                      AND o.at <= $2::timestamptz - interval '24 hours' AND o.at > $2::timestamptz - interval '24 hours' - interval '${staleAfter}'
+                      ORDER BY o.at DESC LIMIT 1) oi
+  WHERE i.asset_id = $1),
+current_funding AS (
+  SELECT f.instrument_id, f.rate * 8 / f.interval_hours AS rate_8h FROM instrument i
+  CROSS JOIN LATERAL (SELECT instrument_id, rate, interval_hours FROM ${from('funding_rate', 'f')} WHERE f.asset_id = i.asset_id AND f.instrument_id = i.id
+                      AND f.at <= $2 AND f.at > $2::timestamptz - interval '${staleAfter}' ORDER BY f.at DESC LIMIT 1) f
+  WHERE i.asset_id = $1),
+liquidations AS (
+  ${
+    knownAt
+      ? // The rollup cannot say when each event was learned: a point-in-time read sums raw events.
+        `SELECT side, notional_usd, 1 AS event_count FROM liquidation WHERE asset_id = $1 AND recorded_at <= ${k}
+           AND occurred_at >= $2::timestamptz - interval '24 hours' AND occurred_at < $2 AND $3::timestamptz IS NOT NULL AND $4::timestamptz IS NOT NULL
+           AND $5::timestamptz IS NOT NULL AND $6::timestamptz IS NOT NULL`
+      : `SELECT side, notional_usd, event_count FROM liquidation_hourly WHERE asset_id = $1 AND hour >= $3 AND hour < $4
+  UNION ALL
+  SELECT side, notional_usd, 1 FROM liquidation WHERE asset_id = $1
+    AND ((occurred_at >= $2::timestamptz - interval '24 hours' AND occurred_at < $5) OR (occurred_at >= $6 AND occurred_at < $2))`
+  }),
+day AS (SELECT ($2::timestamptz AT TIME ZONE 'UTC')::date AS today),
+cohort_change AS (
+  SELECT c.slug,
+         (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT today FROM day) ORDER BY s.day DESC LIMIT 1)
+       - (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT today FROM day) - 30 ORDER BY s.day DESC LIMIT 1) AS change
+  FROM holder_cohort c WHERE c.asset_id = $1 AND c.slug IN ('LTH', 'WHALES')),
+hourly_depth AS (
+  SELECT hour, sum(depth) AS depth FROM (
+    SELECT date_trunc('hour', at, 'UTC') AS hour, instrument_id, avg(bid_usd_2pct + ask_usd_2pct) AS depth
+    FROM ${from('order_book_depth')} WHERE asset_id = $1 AND at > $2::timestamptz - interval '30 days 1 hour' AND at <= $2
+    GROUP BY 1, 2) per_instrument
+  GROUP BY hour),
+depth_now AS (
+  SELECT sum(d.depth) AS depth FROM instrument i
+  CROSS JOIN LATERAL (SELECT bid_usd_2pct + ask_usd_2pct AS depth FROM ${from('order_book_depth', 'd')} WHERE d.asset_id = i.asset_id AND d.instrument_id = i.id
+                      AND d.at <= $2 AND d.at > $2::timestamptz - interval '1 hour' ORDER BY d.at DESC LIMIT 1) d
+  WHERE i.asset_id = $1)
+SELECT
+  (SELECT price FROM price) AS price,
+  (SELECT close FROM price_24h) AS price_24h_ago,
+  greatest((SELECT high FROM closes), (SELECT price FROM price)) AS high_close,
+  (SELECT closes FROM closes) AS daily_closes,
+  (SELECT sum(open_interest_usd) FROM current_oi) AS open_interest_usd,
+  (SELECT sum(open_interest_usd) FROM oi_day_before) AS open_interest_usd_24h_ago,
+  (SELECT circulating_supply FROM asset WHERE id = $1) AS circulating_supply,
+  (SELECT sum(f.rate_8h * o.open_interest_usd) / nullif(sum(o.open_interest_usd), 0)
+     FROM current_funding f JOIN current_oi o USING (instrument_id)) AS oi_weighted_funding,
+  (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'LONG'), 0) FROM liquidations)::float8 AS long_usd,
+  (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'SHORT'), 0) FROM liquidations)::float8 AS short_usd,
+  (SELECT coalesce(sum(event_count), 0) FROM liquidations)::int AS event_count,
+  (SELECT sum(f.net_flow_usd) FROM ${from('etf_flow', 'f')} JOIN etf e ON e.id = f.etf_id
+     WHERE f.asset_id = $1 AND e.region = 'US' AND f.day > (SELECT today FROM day) - 7 AND f.day <= (SELECT today FROM day)) AS etf_net_flow_7d,
+  (SELECT change FROM cohort_change WHERE slug = 'LTH') AS lth_change_30d,
+  (SELECT change FROM cohort_change WHERE slug = 'WHALES') AS whale_change_30d,
+  (SELECT sum(inflow - outflow) FROM ${from('exchange_flow')} WHERE asset_id = $1 AND day > (SELECT today FROM day) - 7 AND day <= (SELECT today FROM day)) AS exchange_netflow_7d,
+  (SELECT depth FROM depth_now) AS depth_now,
+  (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY depth) FROM hourly_depth
+     WHERE hour < date_trunc('hour', $2::timestamptz, 'UTC') AND hour >= $2::timestamptz - interval '30 days 1 hour') AS depth_median_30d`;
+}
+
+const snapshotSqlCurrent = snapshotSql(false);
+const snapshotSqlKnownAt = snapshotSql(true);
+
+/** `knownAt`: answer only from what Cascade had recorded by then (a backtest's view). */
+export async function findSnapshot(db: Db, assetId: number, at: Date, knownAt?: Date | null): Promise<SnapshotRow> {
+  const windowStart = new Date(at.getTime() - 86_400_000);
+  const split = splitAtHours(windowStart, at);
+  const params: unknown[] = [assetId, at, split.hoursFrom, split.hoursTo, split.headTo, split.tailFrom];
+  const [row] = await db.query<SnapshotRow>(knownAt ? snapshotSqlKnownAt : snapshotSqlCurrent, knownAt ? [...params, knownAt] : params);
+  return row;
+}

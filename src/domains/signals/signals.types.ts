@@ -1,0 +1,106 @@
+import { Field, Float, InputType, ObjectType } from 'type-graphql';
+import { AssetType } from '../assets/asset.types';
+import { LiquidationTotalsType } from '../liquidations/liquidation.types';
+
+@ObjectType('MarketSnapshot', { description: 'The state of an asset’s market structure at one time, each figure from data at or before `asOf`.' })
+export class MarketSnapshotType {
+  @Field(() => AssetType)
+  asset!: AssetType;
+
+  @Field(() => Date, { description: 'The market time the snapshot describes (`at`, default now).' })
+  asOf!: Date;
+
+  @Field(() => Float, { nullable: true, description: 'Latest spot close at or before `asOf` (minute candles, else daily), USD.' })
+  priceUsd!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'priceUsd / (close 24 hours earlier) − 1, a fraction (−0.05 = down 5 %).' })
+  change24h!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Fractional distance below the highest close on record (0.2 = 20 % below): 1 − priceUsd / max(daily closes, priceUsd).' })
+  drawdownFromHigh!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "14-period RSI (Wilder) of daily closes; the day of `at` closes at the latest price known then. Simple-mean seed over the first 14 changes, then Wilder smoothing.",
+  })
+  rsi14!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Aggregate open interest, USD: the sum over the asset's instruments of each one's latest reading at or before `asOf` (readings older than 2 days are left out)." })
+  openInterestUsd!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'openInterestUsd minus the same sum 24 hours before `asOf`, USD.' })
+  openInterestChange24hUsd!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Leverage ratio: openInterestUsd / (priceUsd × circulating supply), the asset's open interest as a fraction of its market value; null where the supply is not known.",
+  })
+  leverageRatio!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Σ(rate normalized to 8 h × open interest USD) / Σ open interest USD, over instruments' latest funding and open interest at or before `asOf`.",
+  })
+  openInterestWeightedFunding!: number | null;
+
+  @Field(() => LiquidationTotalsType, { description: 'Liquidations in the 24 hours before `asOf` ([asOf − 24 h, asOf)).' })
+  liquidations24h!: LiquidationTotalsType;
+
+  @Field(() => Float, { nullable: true, description: "Net flow of the asset's US spot ETFs over the 7 trading-calendar days ending on asOf's UTC date (days in (date − 7, date]), USD." })
+  etfNetFlow7dUsd!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Long-term-holder (LTH) supply on asOf’s date minus 30 days earlier, coins; negative = distributing.' })
+  lthSupplyChange30d!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Whale (WHALES cohort) supply on asOf’s date minus 30 days earlier, coins; positive = accumulating.' })
+  whaleSupplyChange30d!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Exchange inflow − outflow over the 7 days ending on asOf’s date, coins; positive = coins moving onto exchanges.' })
+  exchangeNetflow7d!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Current ±2 % depth divided by its 30-day median: (sum over instruments of each one's latest bid+ask within 2 % in the hour to asOf) / median over the prior 30 days of the hourly aggregate.",
+  })
+  depthRatio!: number | null;
+}
+
+@InputType('RecoveryThresholds', { description: 'The published conditions for a sustained recovery; each may be overridden.' })
+export class RecoveryThresholdsInput {
+  @Field(() => Float, { nullable: true, defaultValue: 30_000_000_000, description: 'Aggregate open interest of the asset across all venues, in USD.' })
+  maxOpenInterestUsd!: number;
+
+  @Field(() => Float, { nullable: true, defaultValue: 5_000_000_000, description: "Net flow of the asset's US spot ETFs over the 7 days ending at `at`." })
+  minWeeklyEtfInflowUsd!: number;
+
+  @Field(() => Float, { nullable: true, defaultValue: 30, description: 'RSI (14, Wilder, daily) at or below which the market counts as oversold.' })
+  rsiOversold!: number;
+}
+
+@ObjectType('RecoveryCondition', { description: 'One recovery condition: its measured value against its threshold.' })
+export class RecoveryConditionType {
+  @Field({ description: 'openInterestBelow, weeklyEtfInflowAbove or rsiOversold.' })
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: 'The measured value (null when the data is missing).' })
+  value!: number | null;
+
+  @Field(() => Float)
+  threshold!: number;
+
+  @Field({ description: 'Whether the condition holds; false when the value is unknown.' })
+  met!: boolean;
+}
+
+@ObjectType('RecoveryAssessment', { description: 'Whether the recovery conditions hold at a time.' })
+export class RecoveryAssessmentType {
+  @Field(() => Date)
+  asOf!: Date;
+
+  @Field(() => [RecoveryConditionType])
+  conditions!: RecoveryConditionType[];
+
+  @Field({ description: 'True when every condition is met.' })
+  allMet!: boolean;
+}

@@ -1,0 +1,95 @@
+import { Db } from '../../db/sql';
+import { findCohortSupplyBuckets } from '../cohorts/cohort.service';
+import { findDepthBuckets } from '../depth/depth.service';
+import { findEtfFlowBuckets } from '../etfs/etf.service';
+import { findExchangeFlowBuckets } from '../exchange-flows/exchange-flow.service';
+import { findFundingBuckets } from '../funding/funding.service';
+import { findLiquidationBuckets } from '../liquidations/liquidation.rollup';
+import { findOpenInterestBuckets } from '../open-interest/open-interest.service';
+import { findCandleBuckets, findDailyCloses } from '../prices/candle.service';
+import { BucketRange, intervalMs } from '../shared/series';
+import { wilderRsi } from '../signals/rsi';
+import { TimelineBucketType } from './timeline.types';
+
+type Field = keyof TimelineBucketType;
+type Column = Array<number | null>;
+
+/**
+ * One statement per selected series (nine at most, run concurrently), each the same SQL the
+ * single-series field runs; the series share the range's buckets, so they line up by index.
+ */
+export async function buildTimeline(db: Db, asset: { id: number }, range: BucketRange, fields: Set<string>, cohortIds: Map<string, number>, knownAt?: Date | null): Promise<TimelineBucketType[]> {
+  const wants = (...names: Field[]) => names.some((n) => fields.has(n));
+  const columns = new Map<Field, Column>();
+  const jobs: Array<Promise<void>> = [];
+  const add = (job: () => Promise<void>) => jobs.push(job());
+
+  let candles: Awaited<ReturnType<typeof findCandleBuckets>> = [];
+  if (wants('close', 'rsi14', 'liquidationIntensity')) {
+    add(async () => {
+      candles = await findCandleBuckets(db, [asset.id], range, knownAt);
+      columns.set('close', candles.map((r) => r.close));
+    });
+  }
+  let dailyCloses: Array<{ start: Date; close: number }> = [];
+  if (wants('rsi14')) {
+    add(async () => {
+      dailyCloses = await findDailyCloses(db, asset.id, range.to, knownAt);
+    });
+  }
+  if (wants('openInterestUsd', 'openInterestChangeUsd')) add(async () => void columns.set('openInterestUsd', (await findOpenInterestBuckets(db, asset.id, null, range, knownAt)).map((r) => r.open_interest_usd)));
+  if (wants('fundingRate8h')) add(async () => void columns.set('fundingRate8h', (await findFundingBuckets(db, asset.id, null, range, knownAt)).map((r) => r.oi_weighted_rate ?? r.average_rate)));
+  if (wants('liquidationsLongUsd', 'liquidationsShortUsd', 'liquidationIntensity')) {
+    add(async () => {
+      const rows = await findLiquidationBuckets(db, asset.id, null, range, knownAt);
+      columns.set('liquidationsLongUsd', rows.map((r) => r.long_usd));
+      columns.set('liquidationsShortUsd', rows.map((r) => r.short_usd));
+    });
+  }
+  if (wants('depthUsd2pct')) {
+    add(async () => void columns.set('depthUsd2pct', (await findDepthBuckets(db, asset.id, null, range, 0.02, knownAt)).map((r) => (r.bid_usd === null ? null : r.bid_usd + (r.ask_usd ?? 0)))));
+  }
+  if (wants('etfNetFlowUsd')) add(async () => void columns.set('etfNetFlowUsd', (await findEtfFlowBuckets(db, asset.id, null, range, knownAt)).map((r) => r.net_flow_usd)));
+  for (const [field, slug] of [['lthSupplyChange', 'LTH'], ['whaleSupplyChange', 'WHALES']] as const) {
+    const cohortId = cohortIds.get(slug);
+    if (wants(field) && cohortId) add(async () => void columns.set(field, (await findCohortSupplyBuckets(db, cohortId, range, knownAt)).map((r) => r.change)));
+  }
+  if (wants('exchangeNetflow')) add(async () => void columns.set('exchangeNetflow', (await findExchangeFlowBuckets(db, asset.id, range, knownAt)).map((r) => r.inflow - r.outflow)));
+  await Promise.all(jobs);
+
+  const widthMs = intervalMs[range.interval];
+  const starts = Array.from({ length: range.bucketCount }, (_, i) => new Date(range.firstStart.getTime() + i * widthMs));
+  if (wants('rsi14')) {
+    const closes = columns.get('close') ?? [];
+    columns.set(
+      'rsi14',
+      starts.map((start, i) => {
+        const end = start.getTime() + widthMs;
+        const last = closes[i];
+        if (last === null || last === undefined) return null;
+        const completed = dailyCloses.filter((d) => d.start.getTime() + 86_400_000 <= end).map((d) => d.close);
+        return wilderRsi([...completed, last]);
+      }),
+    );
+  }
+  if (wants('openInterestChangeUsd')) {
+    const oi = columns.get('openInterestUsd') ?? [];
+    columns.set('openInterestChangeUsd', oi.map((value, i) => (i > 0 && value !== null && oi[i - 1] !== null ? value - (oi[i - 1] as number) : null)));
+  }
+  if (wants('liquidationIntensity')) {
+    const longs = columns.get('liquidationsLongUsd') ?? [];
+    const shorts = columns.get('liquidationsShortUsd') ?? [];
+    columns.set(
+      'liquidationIntensity',
+      candles.map((c, i) => {
+        if (c.high === null || c.low === null || !c.open || c.high === c.low) return null;
+        return ((longs[i] ?? 0) + (shorts[i] ?? 0)) / ((100 * (c.high - c.low)) / c.open);
+      }),
+    );
+  }
+  return starts.map((start, i) => {
+    const bucket = Object.assign(new TimelineBucketType(), { start });
+    for (const [field, column] of columns) (bucket as unknown as Record<string, unknown>)[field] = column[i] ?? null;
+    return bucket;
+  });
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../app/context';
+import { AssetType, toAssetType } from '../assets/asset.types';
+import { ContractType } from '../shared/enums';
+import { findInstruments } from './instrument.service';
+import { InstrumentType, toInstrumentType, toVenueType, VenueType } from './venue.types';
+
+@Resolver(() => InstrumentType)
+export class InstrumentResolver {
+  @Query(() => [InstrumentType], { description: 'Instruments matching every given filter (asset ticker, venue slug, contract type).' })
+  async instruments(
+    @Arg('asset', () => String, { nullable: true }) asset: string | null,
+    @Arg('venue', () => String, { nullable: true }) venue: string | null,
+    @Arg('contractType', () => ContractType, { nullable: true }) contractType: ContractType | null,
+    @Ctx() ctx: Context,
+  ): Promise<InstrumentType[]> {
+    const assetIds = asset ? [(await ctx.registry.requireAsset(asset)).id] : null;
+    const venueIds = venue ? [(await ctx.registry.requireVenue(venue)).id] : null;
+    return (await findInstruments(ctx.db, { assetIds, venueIds, contractType })).map(toInstrumentType);
+  }
+
+  @FieldResolver(() => VenueType)
+  async venue(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<VenueType> {
+    return toVenueType((await ctx.registry.venueById(instrument.venueId))!);
+  }
+
+  @FieldResolver(() => AssetType)
+  async asset(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<AssetType> {
+    return toAssetType((await ctx.registry.assetById(instrument.assetId))!);
+  }
+}
+
+@Resolver(() => AssetType)
+export class AssetInstrumentsResolver {
+  @FieldResolver(() => [InstrumentType], { description: "The asset's instruments, optionally on one venue and of one contract type." })
+  async instruments(
+    @Root() asset: AssetType,
+    @Arg('venue', () => String, { nullable: true }) venue: string | null,
+    @Arg('contractType', () => ContractType, { nullable: true }) contractType: ContractType | null,
+    @Ctx() ctx: Context,
+  ): Promise<InstrumentType[]> {
+    const venueId = venue ? (await ctx.registry.requireVenue(venue)).id : null;
+    const rows = await ctx.loaders.venues.instrumentsByAsset.get({ venueId, contractType }).load(asset.assetId);
+    return rows.map(toInstrumentType);
+  }
+}

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import { Db } from '../../db/sql';
+import { indexByKey } from '../shared/loader-family';
+
+export interface LatestReadingsRow {
+  instrument_id: number;
+  oi_at: Date | null;
+  open_interest_usd: number | null;
+  open_interest_contracts: number | null;
+  funding_at: Date | null;
+  rate: number | null;
+  interval_hours: number | null;
+}
+
+/**
+ * Each instrument's latest open interest and latest funding in ONE statement (two primary-key
+ * probes per instrument), shared by `latestOpenInterest` and `latestFunding`: a page of
+ * instruments with both costs one round trip for the readings, not two.
+ */
+export function findLatestReadings(db: Db, instrumentIds: readonly number[]): Promise<LatestReadingsRow[]> {
+  return db.query<LatestReadingsRow>(
+    `SELECT i.id AS instrument_id, o.at AS oi_at, o.open_interest_usd, o.open_interest_contracts, f.at AS funding_at, f.rate, f.interval_hours
+     FROM instrument i
+     LEFT JOIN LATERAL (SELECT at, open_interest_usd, open_interest_contracts FROM open_interest
+                        WHERE asset_id = i.asset_id AND instrument_id = i.id ORDER BY at DESC LIMIT 1) o ON true
+     LEFT JOIN LATERAL (SELECT at, rate, interval_hours FROM funding_rate
+                        WHERE asset_id = i.asset_id AND instrument_id = i.id ORDER BY at DESC LIMIT 1) f ON true
+     WHERE i.id = ANY($1)`,
+    [instrumentIds],
+  );
+}
+
+export function createLatestReadingsLoader(db: Db) {
+  return new DataLoader<number, LatestReadingsRow | null>(async (ids) => indexByKey(ids, await findLatestReadings(db, ids), (r) => r.instrument_id));
+}

@@ -1,0 +1,103 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { ContractType, MarginType, VenueKind } from '../shared/enums';
+
+@ObjectType('Venue', { description: 'A derivatives venue: a centralized exchange or an on-chain perp DEX.' })
+export class VenueType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Lower-case slug that every `venue`/`venues` argument takes: "binance".' })
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => VenueKind)
+  kind!: VenueKind;
+
+  @Field({
+    description:
+      "True where the venue's public liquidation feed is throttled (Binance: at most one event per symbol per second), so its liquidation totals are a lower bound.",
+  })
+  liquidationsLowerBound!: boolean;
+
+  venueId!: number;
+}
+
+@ObjectType('Instrument', { description: 'A derivatives contract listed on a venue.' })
+export class InstrumentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: "The venue's own symbol, e.g. BTCUSDT, BTC-USDT-SWAP, BTC." })
+  symbol!: string;
+
+  @Field(() => ContractType)
+  contractType!: ContractType;
+
+  @Field(() => MarginType, { description: 'LINEAR: margined and settled in the quote (USDT, USDC, USD); INVERSE: in the coin.' })
+  marginType!: MarginType;
+
+  @Field({ description: 'Currency the price is quoted in: USDT, USDC or USD.' })
+  quoteCurrency!: string;
+
+  @Field(() => Float, {
+    description: 'Units one contract represents: coins for linear contracts (1 where size is quoted in coins), USD for inverse ones.',
+  })
+  contractSize!: number;
+
+  @Field(() => Date, { nullable: true, description: 'Expiry of a dated future; null for perpetuals.' })
+  expiresAt!: Date | null;
+
+  @Field({ description: 'False once the venue has delisted or settled it.' })
+  active!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Hours between funding payments: venues use 1, 4 or 8, and may change it. Null for dated futures.' })
+  fundingIntervalHours!: number | null;
+
+  instrumentId!: number;
+  venueId!: number;
+  assetId!: number;
+}
+
+export interface InstrumentRow {
+  id: number;
+  venue_id: number;
+  asset_id: number;
+  symbol: string;
+  contract_type: ContractType;
+  margin_type: MarginType;
+  quote_currency: string;
+  contract_size: number;
+  expires_at: Date | null;
+  active: boolean;
+  funding_interval_hours: number | null;
+}
+
+export function toInstrumentType(row: InstrumentRow): InstrumentType {
+  return Object.assign(new InstrumentType(), {
+    id: String(row.id),
+    symbol: row.symbol,
+    contractType: row.contract_type,
+    marginType: row.margin_type,
+    quoteCurrency: row.quote_currency,
+    contractSize: row.contract_size,
+    expiresAt: row.expires_at,
+    active: row.active,
+    fundingIntervalHours: row.funding_interval_hours,
+    instrumentId: row.id,
+    venueId: row.venue_id,
+    assetId: row.asset_id,
+  });
+}
+
+export function toVenueType(record: { id: number; slug: string; name: string; kind: string; liquidationsLowerBound: boolean }): VenueType {
+  return Object.assign(new VenueType(), {
+    id: String(record.id),
+    slug: record.slug,
+    name: record.name,
+    kind: record.kind as VenueKind,
+    liquidationsLowerBound: record.liquidationsLowerBound,
+    venueId: record.id,
+  });
+}
