@@ -1,0 +1,112 @@
+import PgBoss from 'pg-boss';
+import { Db } from '../../db/sql';
+import { runDataset, IngestOptions } from '../runner';
+import { DatasetName } from '../source';
+import { sourceRegistry, SourceRegistry } from '../sources';
+import { datasetSchedules, deadLetterQueue, queueName } from './schedule';
+
+export interface IngestJobData {
+  source: string;
+  dataset: DatasetName;
+  /** Explicit window (ISO); a scheduled job has none and reaches back by its look-back. */
+  from?: string;
+  to?: string;
+}
+
+export interface SchedulerOptions {
+  databaseUrl: string;
+  db: Db;
+  sources?: SourceRegistry;
+  /** Only these source slugs (default: all). */
+  only?: string[];
+  /** false: work jobs but leave cron to other workers (tests). */
+  schedule?: boolean;
+  ingest?: IngestOptions;
+  /** Retries of a failed run before it goes to the dead-letter queue. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  pollingIntervalSeconds?: number;
+  onJob?: (event: { queue: string; state: 'started' | 'succeeded' | 'failed'; error?: string }) => void;
+}
+
+export interface Scheduler {
+  boss: PgBoss;
+  queues: string[];
+  stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+}
+
+/**
+ * pg-boss on Cascade's own database (schema `pgboss`): one queue per source dataset, each a
+ * `stately` queue — at most one job queued and one running, across every worker process — with
+ * exponential backoff and jitter on failure (pg-boss adds the jitter) and a dead-letter queue.
+ * Cron schedules are kept by pg-boss, which fires each once however many workers run.
+ */
+export async function startScheduler(options: SchedulerOptions): Promise<Scheduler> {
+  const registry = options.sources ?? options.ingest?.sources ?? sourceRegistry;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: 'pgboss',
+    application_name: 'cascade-worker',
+    max: 4,
+    schedule: options.schedule ?? true,
+  });
+  boss.on('error', (error) => options.ingest?.log?.error({ err: error.message }, 'pg-boss error'));
+  await boss.start();
+  await boss.createQueue(deadLetterQueue, { name: deadLetterQueue, policy: 'standard', retentionDays: 30 });
+
+  const queues: string[] = [];
+  const env = options.ingest?.env ?? process.env;
+  for (const source of registry.all()) {
+    if (options.only && !options.only.includes(source.slug)) continue;
+    const missing = (source.requiredEnv ?? []).filter((name) => !env[name]);
+    if (missing.length > 0) {
+      // A keyed provider without its key would only fill the dead-letter queue.
+      options.ingest?.log?.info({ source: source.slug, missing }, 'source not scheduled: set its environment to enable it');
+      continue;
+    }
+    for (const [dataset, job] of Object.entries(source.datasets)) {
+      if (!job?.run) continue;
+      const name = queueName(source.slug, dataset as DatasetName);
+      const queue = {
+        name,
+        policy: 'stately' as const,
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: options.retryDelaySeconds ?? 15,
+        retryBackoff: true,
+        expireInSeconds: 15 * 60,
+        deadLetter: deadLetterQueue,
+      };
+      if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+      else await boss.createQueue(name, queue);
+      if (options.schedule ?? true) {
+        const data: IngestJobData = { source: source.slug, dataset: dataset as DatasetName };
+        await boss.schedule(name, datasetSchedules[dataset as DatasetName].cron, data, { tz: 'UTC' });
+      }
+      await boss.work<IngestJobData>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([job]) => {
+        options.onJob?.({ queue: name, state: 'started' });
+        try {
+          await runJob(options.db, job.data, options.ingest);
+          options.onJob?.({ queue: name, state: 'succeeded' });
+        } catch (error) {
+          options.onJob?.({ queue: name, state: 'failed', error: error instanceof Error ? error.message : String(error) });
+          throw error;
+        }
+      });
+      queues.push(name);
+    }
+  }
+  return {
+    boss,
+    queues,
+    // Graceful: running jobs finish (or, past the timeout, go back to the queue by expiry).
+    stop: ({ graceful = true, timeoutMs = 8000 } = {}) => boss.stop({ graceful, timeout: timeoutMs, wait: true }),
+  };
+}
+
+/** Runs one job: its explicit window, or the dataset's look-back up to now. */
+export async function runJob(db: Db, data: IngestJobData, ingest: IngestOptions = {}): Promise<void> {
+  const now = new Date(ingest.clock?.now() ?? Date.now());
+  const to = data.to ? new Date(data.to) : now;
+  const from = data.from ? new Date(data.from) : new Date(to.getTime() - datasetSchedules[data.dataset].lookbackMs);
+  await runDataset(db, data.source, data.dataset, { from, to }, ingest);
+}

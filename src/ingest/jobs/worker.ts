@@ -1,0 +1,24 @@
+import { Logger } from '../../app/logger';
+import { Db } from '../../db/sql';
+import { sourceRegistry } from '../sources';
+import { startScheduler } from './scheduler';
+import { leadStreams } from './stream-leader';
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/** The ingestion worker: scheduled REST pulls through pg-boss and the venues' live streams. */
+export async function startWorker(options: { databaseUrl: string; db: Db; logger: Logger }): Promise<RunningWorker> {
+  const log = options.logger.child({ component: 'ingest' });
+  const scheduler = await startScheduler({ databaseUrl: options.databaseUrl, db: options.db, ingest: { log } });
+  const streamSlugs = sourceRegistry.all().filter((s) => Object.values(s.datasets).some((d) => d?.stream)).map((s) => s.slug);
+  const streams = leadStreams({ databaseUrl: options.databaseUrl, db: options.db, slugs: streamSlugs, log });
+  log.info({ queues: scheduler.queues.length, streamSources: streamSlugs }, 'ingestion worker started');
+  return {
+    async stop() {
+      await streams.stop();
+      await scheduler.stop();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { ObservationTable } from '../db/bulk';
+import { Db } from '../db/sql';
+import { LiquidationRow } from '../domains/liquidations/liquidation.writer';
+import { WeightLimit } from './budget';
+import { BackoffPolicy, Clock } from './clock';
+import { SourceEndpoints } from './config';
+import { HeartbeatPolicy } from './ws';
+import { JsonHttpClient } from './http';
+import { Watermarks } from './watermark';
+
+export const datasetNames = [
+  'instruments',
+  'open-interest',
+  'funding',
+  'mark-price',
+  'depth',
+  'liquidations',
+  'candles',
+  'etf-flows',
+  'cohorts',
+  'exchange-flows',
+] as const;
+export type DatasetName = (typeof datasetNames)[number];
+
+/** `from` inclusive, `to` exclusive, UTC. */
+export interface TimeWindow {
+  from: Date;
+  to: Date;
+}
+
+/** The few log methods ingestion uses (pino's signature: fields first, then the message). */
+export interface IngestLog {
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+export interface VenueDefinition {
+  slug: string;
+  name: string;
+  kind: 'CEX' | 'DEX';
+  /** True where the venue's feed samples liquidations (Binance: one per symbol per second). */
+  liquidationsLowerBound: boolean;
+}
+
+/** What a REST pull gets from the runner. */
+export interface IngestContext {
+  db: Db;
+  source: Source;
+  dataset: DatasetName;
+  endpoints: SourceEndpoints;
+  /** The environment the run was configured from (API keys of keyed providers). */
+  env: NodeJS.ProcessEnv;
+  /** Already bound to the source's base URL, weight budget and retry policy. */
+  http: JsonHttpClient;
+  clock: Clock;
+  log: IngestLog;
+  /** Per (source, dataset) resume points; scope is usually the venue symbol. */
+  watermarks: Watermarks;
+  /** False forces the whole window to be fetched again, ignoring watermarks. */
+  resume: boolean;
+  /** Records a recovered problem (a retry, a skipped row) on the ingestion_run row. */
+  note(message: string): void;
+  /** Set-based writes that count toward the run's rows_written (new or revised rows). */
+  upsert<Row extends object>(spec: ObservationTable, rows: Row[]): Promise<number>;
+  insertLiquidations(rows: LiquidationRow[]): Promise<number>;
+}
+
+export interface StreamSettings {
+  heartbeat?: HeartbeatPolicy;
+  reconnect?: BackoffPolicy;
+  /** Batch writes: at most this many events or this many ms (≤ 1000) after the first. */
+  batchMaxItems?: number;
+  batchMaxDelayMs?: number;
+  /** How often a stream reports to ingestion_run (default a minute). */
+  reportEveryMs?: number;
+}
+
+/** What a WebSocket collector gets from `startStreams`. */
+export interface StreamContext {
+  db: Db;
+  source: Source;
+  dataset: DatasetName;
+  endpoints: SourceEndpoints;
+  /** For the REST look-ups a stream needs (instrument discovery). */
+  http: JsonHttpClient;
+  clock: Clock;
+  log: IngestLog;
+  settings: StreamSettings;
+}
+
+export interface StreamHandle {
+  stop(): Promise<void>;
+}
+
+export interface Dataset {
+  /** A REST pull over a window; returns rows written (new or revised). */
+  run?(ctx: IngestContext, window: TimeWindow): Promise<number>;
+  /** A live WebSocket collection, running until stopped. */
+  stream?(ctx: StreamContext): Promise<StreamHandle>;
+}
+
+/** One venue or data provider: a new source is one folder under src/ingest/sources/. */
+export interface Source {
+  slug: string;
+  name: string;
+  /** The venue row this source fills (absent for ETF/cohort providers). */
+  venue?: VenueDefinition;
+  /** The venue's request-weight limit, enforced per process by a shared token bucket. */
+  rateLimit?: WeightLimit;
+  /** Query parameters holding secrets, never shown in errors. */
+  secretParams?: string[];
+  /** Environment variables the source cannot run without (an API key): unset, it is not scheduled. */
+  requiredEnv?: string[];
+  datasets: Partial<Record<DatasetName, Dataset>>;
+}

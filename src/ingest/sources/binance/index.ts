@@ -1,0 +1,175 @@
+import { depthTable } from '../../../domains/depth/depth.table';
+import { fundingTable } from '../../../domains/funding/funding.table';
+import { openInterestTable } from '../../../domains/open-interest/open-interest.table';
+import { markPriceTable } from '../../../domains/prices/mark-price.table';
+import { Db } from '../../../db/sql';
+import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstruments, upsertVenue } from '../../catalog';
+import { pullHistory, inWindow, reachesNow, untilNow } from '../../history';
+import { JsonHttpClient } from '../../http';
+import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
+import { liquidationSink } from '../../liquidation-stream';
+import { clampWindow, dayMs, hourMs, sliceForLimit } from '../../paging';
+import { IngestContext, Source, StreamContext, VenueDefinition } from '../../source';
+import { WsCollector } from '../../ws';
+import { BinanceClient, BinanceForceOrderEvent, openInterestHistPeriods, OpenInterestHistPeriod } from './client';
+import * as map from './map';
+
+export const binanceVenue: VenueDefinition = {
+  slug: 'binance',
+  name: 'Binance',
+  kind: 'CEX',
+  // !forceOrder@arr pushes at most one liquidation per symbol per second: totals are a floor.
+  liquidationsLowerBound: true,
+};
+
+/** Open-interest history granularity: the finest the endpoint serves. */
+const openInterestPeriod: OpenInterestHistPeriod = '5m';
+/** openInterestHist serves only the latest 30 days; a little margin avoids asking for day 31. */
+const openInterestHistoryMs = 30 * dayMs - hourMs;
+
+/** Reads exchangeInfo + fundingInfo and stores venue and tracked-asset instruments. */
+export async function discoverBinanceInstruments(db: Db, http: JsonHttpClient): Promise<number> {
+  const client = new BinanceClient(http);
+  const [info, fundingInfo] = await Promise.all([client.exchangeInfo(), client.fundingInfo()]);
+  const assets = await trackedAssets(db);
+  const venueId = await upsertVenue(db, binanceVenue);
+  const listed = map.mapInstruments(info, fundingInfo, assets);
+  const changed = await upsertInstruments(db, venueId, listed);
+  // exchangeInfo lists every symbol with its status; one that vanished was removed outright.
+  await retireMissingInstruments(db, venueId, listed.map((i) => i.symbol));
+  return changed;
+}
+
+function instruments(ctx: IngestContext): Promise<KnownInstrument[]> {
+  return instrumentsOrDiscover(ctx.db, binanceVenue.slug, () => discoverBinanceInstruments(ctx.db, ctx.http));
+}
+
+const perpetuals = (list: KnownInstrument[]) => list.filter((i) => i.contractType === 'PERPETUAL');
+
+async function premiumBySymbol(client: BinanceClient) {
+  return new Map((await client.premiumIndexAll()).map((p) => [p.symbol, p]));
+}
+
+async function runOpenInterest(ctx: IngestContext, window: { from: Date; to: Date }): Promise<number> {
+  const client = new BinanceClient(ctx.http);
+  const list = await instruments(ctx);
+  const now = ctx.clock.now();
+  let written = 0;
+  const history = clampWindow(window, new Date(now - openInterestHistoryMs), new Date(now));
+  const periodMs = openInterestHistPeriods[openInterestPeriod];
+  if (history) {
+    for (const instrument of perpetuals(list)) {
+      await pullHistory(ctx, instrument.symbol, history, { sliceMs: sliceForLimit(500, periodMs), overlapMs: 2 * periodMs }, async (slice) => {
+        const rows = await client.openInterestHist(instrument.symbol, openInterestPeriod, slice.from.getTime(), slice.to.getTime() - 1);
+        written += await ctx.upsert(openInterestTable, inWindow(map.mapOpenInterestHist(rows, instrument), slice, (r) => r.at));
+      });
+    }
+  }
+  if (reachesNow(window, now)) {
+    const premiums = await premiumBySymbol(client);
+    const rows = [];
+    for (const instrument of list) {
+      const premium = premiums.get(instrument.symbol);
+      if (!premium) {
+        ctx.note(`no mark price for ${instrument.symbol}: current open interest skipped`);
+        continue;
+      }
+      rows.push(map.mapOpenInterest(await client.openInterest(instrument.symbol), Number(premium.markPrice), instrument));
+    }
+    written += await ctx.upsert(openInterestTable, rows);
+  }
+  return written;
+}
+
+async function runFunding(ctx: IngestContext, window: { from: Date; to: Date }): Promise<number> {
+  const client = new BinanceClient(ctx.http);
+  const list = perpetuals(await instruments(ctx));
+  const now = ctx.clock.now();
+  let written = 0;
+  const past = untilNow(window, now);
+  if (past) {
+    for (const instrument of list) {
+      const intervalMs = (instrument.fundingIntervalHours ?? map.defaultFundingIntervalHours) * hourMs;
+      await pullHistory(ctx, instrument.symbol, past, { sliceMs: sliceForLimit(1000, intervalMs), overlapMs: intervalMs }, async (slice) => {
+        const rows = await client.fundingRate(instrument.symbol, slice.from.getTime(), slice.to.getTime() - 1);
+        written += await ctx.upsert(fundingTable, inWindow(map.mapFundingHistory(rows, instrument), slice, (r) => r.at));
+      });
+    }
+  }
+  if (reachesNow(window, now)) {
+    const premiums = await premiumBySymbol(client);
+    const rows = list.flatMap((instrument) => {
+      const premium = premiums.get(instrument.symbol);
+      const row = premium ? map.mapCurrentFunding(premium, instrument) : null;
+      return row ? [row] : [];
+    });
+    written += await ctx.upsert(fundingTable, rows);
+  }
+  return written;
+}
+
+/** Snapshot datasets record the venue's state now; the window only names the run. */
+async function runMarkPrice(ctx: IngestContext): Promise<number> {
+  const premiums = await premiumBySymbol(new BinanceClient(ctx.http));
+  const list = await instruments(ctx);
+  const rows = list.flatMap((instrument) => {
+    const premium = premiums.get(instrument.symbol);
+    return premium ? [map.mapMarkPrice(premium, instrument)] : [];
+  });
+  return ctx.upsert(markPriceTable, rows);
+}
+
+async function runDepth(ctx: IngestContext): Promise<number> {
+  const client = new BinanceClient(ctx.http);
+  const rows = [];
+  for (const instrument of await instruments(ctx)) {
+    const row = map.mapDepth(await client.depth(instrument.symbol), instrument);
+    if (row) rows.push(row);
+    else ctx.note(`empty book side for ${instrument.symbol}: no depth row`);
+  }
+  return ctx.upsert(depthTable, rows);
+}
+
+async function streamLiquidations(ctx: StreamContext) {
+  if (!ctx.endpoints.wsUrl) throw new Error('binance: no WebSocket URL configured');
+  const known = await instrumentsOrDiscover(ctx.db, binanceVenue.slug, () => discoverBinanceInstruments(ctx.db, ctx.http));
+  const sink = liquidationSink(ctx, await new InstrumentIndex(ctx.db, binanceVenue.slug).load(known));
+  const collector = new WsCollector({
+    name: 'binance:liquidations',
+    // The all-market stream needs no subscribe message: the path names it, so a reconnect
+    // to the same URL is the resubscription.
+    url: `${ctx.endpoints.wsUrl}/ws/!forceOrder@arr`,
+    heartbeat: ctx.settings.heartbeat,
+    reconnect: ctx.settings.reconnect,
+    onMessage: (message) => {
+      // Combined-stream URLs wrap the event as {stream, data}.
+      const event = ((message as { data?: unknown }).data ?? message) as BinanceForceOrderEvent;
+      if (event?.e !== 'forceOrder' || !event.o) return;
+      const liquidation = map.mapForceOrder(event);
+      if (liquidation) sink.add([liquidation]);
+    },
+    onError: (error) => ctx.log.warn({ source: 'binance', err: error.message }, 'liquidation stream problem'),
+  }).start();
+  return {
+    async stop() {
+      await collector.stop();
+      await sink.close();
+    },
+  };
+}
+
+export const binanceSource: Source = {
+  slug: 'binance',
+  name: 'Binance USD-M futures',
+  venue: binanceVenue,
+  // exchangeInfo's REQUEST_WEIGHT limit; kept a little under it for other clients on the IP.
+  rateLimit: { weight: 2000, intervalMs: 60_000 },
+  datasets: {
+    instruments: { run: (ctx) => discoverBinanceInstruments(ctx.db, ctx.http) },
+    'open-interest': { run: runOpenInterest },
+    funding: { run: runFunding },
+    'mark-price': { run: runMarkPrice },
+    depth: { run: runDepth },
+    liquidations: { stream: streamLiquidations },
+  },
+};

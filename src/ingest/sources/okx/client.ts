@@ -1,0 +1,131 @@
+import { JsonHttpClient } from '../../http';
+
+/**
+ * OKX v5 public REST payloads. The envelope's `code` is a STRING ("0" = success); almost every
+ * number and every `ts` is a string too (times in ms), and `""` means "not available".
+ */
+export interface OkxEnvelope<Row> {
+  code: string;
+  msg: string;
+  data: Row[];
+}
+export interface OkxInstrument {
+  instId: string;
+  /** `BTC-USDT`: base and quote of the contract family. */
+  instFamily?: string;
+  uly?: string;
+  settleCcy?: string;
+  /** Contract value: `ctVal × ctMult` units of `ctValCcy` (coins when linear, USD when inverse). */
+  ctVal: string;
+  ctMult?: string;
+  ctValCcy?: string;
+  ctType: string;
+  /** live, suspend, preopen, test… */
+  state: string;
+}
+export interface OkxOpenInterest {
+  instId: string;
+  /** Contracts. */
+  oi: string;
+  /** Coins. */
+  oiCcy?: string;
+  /** USD; a newer field, absent or `""` on some answers. */
+  oiUsd?: string;
+  ts: string;
+}
+export interface OkxFundingRate {
+  instId: string;
+  fundingRate: string;
+  /** The settlement the current rate applies to; the interval is nextFundingTime − fundingTime. */
+  fundingTime: string;
+  nextFundingTime?: string;
+  ts?: string;
+}
+export interface OkxFundingHistoryRow {
+  instId: string;
+  fundingRate: string;
+  /** What was actually charged; preferred when present. */
+  realizedRate?: string;
+  fundingTime: string;
+}
+export interface OkxMarkPrice {
+  instId: string;
+  markPx: string;
+  ts: string;
+}
+/** [price, size in contracts, deprecated "0", order count], all strings. */
+export type OkxBookLevel = [string, string, string, string];
+export interface OkxBook {
+  asks: OkxBookLevel[];
+  bids: OkxBookLevel[];
+  ts: string;
+}
+export interface OkxLiquidationDetail {
+  /** Order side of the forced order. */
+  side: string;
+  /** The liquidated POSITION: long, short (or net on one-way accounts). */
+  posSide: string;
+  /** Bankruptcy price. */
+  bkPx: string;
+  /** Contracts. */
+  sz: string;
+  ts: string;
+}
+export interface OkxLiquidationGroup {
+  instId: string;
+  instFamily?: string;
+  details: OkxLiquidationDetail[];
+}
+
+/** 50011 "too many requests" and the 5001x/5000x "busy / timed out" family are worth a retry. */
+const retryableCodes = new Set(['50001', '50004', '50011', '50013', '50026']);
+
+function checkEnvelope(body: unknown) {
+  const envelope = body as Partial<OkxEnvelope<unknown>>;
+  if (typeof envelope?.code !== 'string') return { message: 'response without a code', retryable: false };
+  if (envelope.code === '0') return null;
+  return { message: `code ${envelope.code} "${envelope.msg ?? ''}"`, retryable: retryableCodes.has(envelope.code) };
+}
+
+/** Largest page the history endpoints serve. */
+export const okxPageLimit = 100;
+
+/** Typed public calls; each counts 1 against the source budget (OKX limits per endpoint per 2 s). */
+export class OkxClient {
+  constructor(private readonly http: JsonHttpClient) {}
+
+  private async get<Row>(path: string, query: Record<string, string | number | undefined>): Promise<Row[]> {
+    const envelope = await this.http.get<OkxEnvelope<Row>>(path, { weight: 1, query, validate: checkEnvelope });
+    return envelope.data ?? [];
+  }
+
+  instruments() {
+    return this.get<OkxInstrument>('/api/v5/public/instruments', { instType: 'SWAP' });
+  }
+
+  openInterest() {
+    return this.get<OkxOpenInterest>('/api/v5/public/open-interest', { instType: 'SWAP' });
+  }
+
+  fundingRate(instId: string) {
+    return this.get<OkxFundingRate>('/api/v5/public/funding-rate', { instId });
+  }
+
+  /** Newest first; `after` (ms) returns rows OLDER than it. */
+  fundingRateHistory(instId: string, after?: number) {
+    return this.get<OkxFundingHistoryRow>('/api/v5/public/funding-rate-history', { instId, after, limit: okxPageLimit });
+  }
+
+  markPrices() {
+    return this.get<OkxMarkPrice>('/api/v5/public/mark-price', { instType: 'SWAP' });
+  }
+
+  async book(instId: string, depth = 400): Promise<OkxBook | undefined> {
+    return (await this.get<OkxBook>('/api/v5/market/books', { instId, sz: depth }))[0];
+  }
+
+  /** Filled liquidations of a family (e.g. BTC-USDT), newest first; `after` (ms) pages to older ones. */
+  liquidationOrders(instFamily: string, after?: number) {
+    return this.get<OkxLiquidationGroup>('/api/v5/public/liquidation-orders', { instType: 'SWAP', instFamily, state: 'filled', after, limit: okxPageLimit });
+  }
+}

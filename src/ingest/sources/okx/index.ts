@@ -1,0 +1,177 @@
+import { depthTable } from '../../../domains/depth/depth.table';
+import { fundingTable } from '../../../domains/funding/funding.table';
+import { LiquidationRow } from '../../../domains/liquidations/liquidation.writer';
+import { openInterestTable } from '../../../domains/open-interest/open-interest.table';
+import { markPriceTable } from '../../../domains/prices/mark-price.table';
+import { Db } from '../../../db/sql';
+import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstruments, upsertVenue } from '../../catalog';
+import { inWindow, pullHistory, reachesNow, untilNow } from '../../history';
+import { JsonHttpClient } from '../../http';
+import { instrumentsOrDiscover } from '../../instruments';
+import { liquidationRow } from '../../liquidation-stream';
+import { hourMs, sliceForLimit } from '../../paging';
+import { msTime, num } from '../../parse';
+import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source';
+import { OkxClient, OkxFundingHistoryRow, okxPageLimit } from './client';
+import * as map from './map';
+
+export const okxVenue: VenueDefinition = { slug: 'okx', name: 'OKX', kind: 'CEX', liquidationsLowerBound: false };
+
+/** A venue bug must not loop a job forever: at most this many pages per cursor walk. */
+const maxPages = 50;
+
+/** Reads the SWAP listing and each tracked swap's funding interval, and stores them. */
+export async function discoverOkxInstruments(db: Db, http: JsonHttpClient): Promise<number> {
+  const client = new OkxClient(http);
+  const list = await client.instruments();
+  const assets = await trackedAssets(db);
+  // The listing has no funding interval: the funding-rate endpoint gives it per swap.
+  const intervals = new Map<string, number>();
+  for (const listed of map.mapInstruments(list, assets, intervals)) {
+    const [rate] = await client.fundingRate(listed.symbol);
+    const hours = rate ? map.fundingIntervalHours(rate) : null;
+    if (hours) intervals.set(listed.symbol, hours);
+  }
+  const venueId = await upsertVenue(db, okxVenue);
+  const listed = map.mapInstruments(list, assets, intervals);
+  const changed = await upsertInstruments(db, venueId, listed);
+  await retireMissingInstruments(db, venueId, listed.map((i) => i.symbol));
+  return changed;
+}
+
+function instruments(ctx: IngestContext): Promise<KnownInstrument[]> {
+  return instrumentsOrDiscover(ctx.db, okxVenue.slug, () => discoverOkxInstruments(ctx.db, ctx.http));
+}
+
+async function markPrices(client: OkxClient): Promise<Map<string, number>> {
+  return new Map((await client.markPrices()).map((m) => [m.instId, num(m.markPx, 'markPx')]));
+}
+
+/** OKX's public open-interest endpoint is a snapshot: only a window reaching now has something to read. */
+async function runOpenInterest(ctx: IngestContext, window: TimeWindow): Promise<number> {
+  if (!reachesNow(window, ctx.clock.now())) {
+    ctx.note('okx serves current open interest only: nothing to read for a past window');
+    return 0;
+  }
+  const client = new OkxClient(ctx.http);
+  const known = new Map((await instruments(ctx)).map((i) => [i.symbol, i]));
+  const rows = (await client.openInterest()).filter((row) => known.has(row.instId));
+  // Mark prices only when a linear row came without oiUsd.
+  const needsMark = rows.some((row) => !row.oiUsd && known.get(row.instId)!.marginType === 'LINEAR');
+  const marks = needsMark ? await markPrices(client) : new Map<string, number>();
+  const mapped = [];
+  for (const row of rows) {
+    const stored = map.mapOpenInterest(row, known.get(row.instId)!, marks.get(row.instId));
+    if (stored) mapped.push(stored);
+    else ctx.note(`no oiUsd and no mark price for ${row.instId}: open interest skipped`);
+  }
+  return ctx.upsert(openInterestTable, mapped);
+}
+
+/** Pages `after` the slice's end towards older rows until the slice's start is passed. */
+async function fundingHistoryOf(client: OkxClient, instId: string, slice: TimeWindow): Promise<OkxFundingHistoryRow[]> {
+  const rows: OkxFundingHistoryRow[] = [];
+  let after = slice.to.getTime();
+  for (let page = 0; page < maxPages; page++) {
+    const batch = await client.fundingRateHistory(instId, after);
+    rows.push(...batch);
+    if (batch.length < okxPageLimit) break;
+    const oldest = Math.min(...batch.map((row) => msTime(row.fundingTime, 'fundingTime').getTime()));
+    if (oldest < slice.from.getTime() || oldest >= after) break;
+    after = oldest;
+  }
+  return rows;
+}
+
+async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<number> {
+  const client = new OkxClient(ctx.http);
+  const list = (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL');
+  const now = ctx.clock.now();
+  let written = 0;
+  const past = untilNow(window, now);
+  if (past) {
+    for (const instrument of list) {
+      const intervalMs = (instrument.fundingIntervalHours ?? map.defaultFundingIntervalHours) * hourMs;
+      await pullHistory(ctx, instrument.symbol, past, { sliceMs: sliceForLimit(okxPageLimit, intervalMs), overlapMs: intervalMs }, async (slice) => {
+        const rows = map.mapFundingHistory(await fundingHistoryOf(client, instrument.symbol, slice), instrument);
+        written += await ctx.upsert(fundingTable, inWindow(rows, slice, (r) => r.at));
+      });
+    }
+  }
+  if (reachesNow(window, now)) {
+    const rows = [];
+    for (const instrument of list) {
+      const [rate] = await client.fundingRate(instrument.symbol);
+      const row = rate ? map.mapCurrentFunding(rate, instrument) : null;
+      if (row) rows.push(row);
+    }
+    written += await ctx.upsert(fundingTable, rows);
+  }
+  return written;
+}
+
+/** Snapshot: the venue's marks now; the window only names the run. */
+async function runMarkPrice(ctx: IngestContext): Promise<number> {
+  const client = new OkxClient(ctx.http);
+  const known = new Map((await instruments(ctx)).map((i) => [i.symbol, i]));
+  const rows = (await client.markPrices()).filter((m) => known.has(m.instId)).map((m) => map.mapMarkPrice(m, known.get(m.instId)!));
+  return ctx.upsert(markPriceTable, rows);
+}
+
+async function runDepth(ctx: IngestContext): Promise<number> {
+  const client = new OkxClient(ctx.http);
+  const rows = [];
+  for (const instrument of await instruments(ctx)) {
+    const book = await client.book(instrument.symbol);
+    const row = book ? map.mapDepth(book, instrument) : null;
+    if (row) rows.push(row);
+    else ctx.note(`empty book side for ${instrument.symbol}: no depth row`);
+  }
+  return ctx.upsert(depthTable, rows);
+}
+
+/**
+ * Liquidations over REST: OKX keeps only a short rolling history, so this runs every minute.
+ * Pages go from the window's end towards older events; each next cursor is the oldest stamp
+ * seen + 1 ms, so events sharing that millisecond are read again (duplicates are dropped by
+ * event key) rather than skipped.
+ */
+async function runLiquidations(ctx: IngestContext, window: TimeWindow): Promise<number> {
+  const client = new OkxClient(ctx.http);
+  const list = await instruments(ctx);
+  const bySymbol = new Map(list.map((i) => [i.symbol, i]));
+  const rows = new Map<string, LiquidationRow>();
+  for (const family of new Set(list.map((i) => map.instrumentFamily(i.symbol)))) {
+    let after = window.to.getTime();
+    for (let page = 0; page < maxPages; page++) {
+      const events = map.mapLiquidations(await client.liquidationOrders(family, after));
+      if (events.length === 0) break;
+      for (const event of inWindow(events, window, (e) => e.occurredAt)) {
+        const instrument = bySymbol.get(event.symbol);
+        const row = instrument ? liquidationRow(instrument, event) : null;
+        if (row) rows.set(row.event_key, row);
+      }
+      const oldest = Math.min(...events.map((e) => e.occurredAt.getTime()));
+      if (oldest < window.from.getTime()) break;
+      // Same-millisecond events beyond a full page would repeat forever: then step past them.
+      after = oldest + 1 < after ? oldest + 1 : oldest;
+    }
+  }
+  return ctx.insertLiquidations([...rows.values()]);
+}
+
+export const okxSource: Source = {
+  slug: 'okx',
+  name: 'OKX perpetual swaps',
+  venue: okxVenue,
+  // Public market endpoints allow 10–40 requests per 2 s each; the tightest is kept for all.
+  rateLimit: { weight: 10, intervalMs: 2_000 },
+  datasets: {
+    instruments: { run: (ctx) => discoverOkxInstruments(ctx.db, ctx.http) },
+    'open-interest': { run: runOpenInterest },
+    funding: { run: runFunding },
+    'mark-price': { run: runMarkPrice },
+    depth: { run: runDepth },
+    liquidations: { run: runLiquidations },
+  },
+};

@@ -1,0 +1,136 @@
+import { DepthRow } from '../../../domains/depth/depth.table';
+import { FundingRow } from '../../../domains/funding/funding.table';
+import { OpenInterestRow } from '../../../domains/open-interest/open-interest.table';
+import { MarkPriceRow } from '../../../domains/prices/mark-price.table';
+import { KnownInstrument, ListedInstrument } from '../../catalog';
+import { depthBands, depthRow } from '../../depth';
+import { sizeInCoins } from '../../instruments';
+import { VenueLiquidation } from '../../liquidation-stream';
+import { eventDigest, msTime, num, optNum, roundToHour } from '../../parse';
+import { OkxBook, OkxFundingHistoryRow, OkxFundingRate, OkxInstrument, OkxLiquidationGroup, OkxMarkPrice, OkxOpenInterest } from './client';
+
+/** OKX settles most swaps every 8 hours; used until the funding-rate endpoint says otherwise. */
+export const defaultFundingIntervalHours = 8;
+
+/** `BTC-USDT-SWAP` → `BTC-USDT`, the family the liquidation endpoint is queried by. */
+export function instrumentFamily(instId: string): string {
+  return instId.replace(/-SWAP$/, '');
+}
+
+/** Hours between the settlement the current rate applies to and the next one; null if unknown. */
+export function fundingIntervalHours(rate: OkxFundingRate): number | null {
+  const current = optNum(rate.fundingTime, 'fundingTime');
+  const next = optNum(rate.nextFundingTime, 'nextFundingTime');
+  if (current === null || next === null || next <= current) return null;
+  return (next - current) / 3_600_000;
+}
+
+/**
+ * Swaps of tracked assets. A contract is `ctVal × ctMult` units of `ctValCcy`: coins on a
+ * linear swap (BTC-USDT-SWAP: 0.01 BTC), USD on an inverse one (BTC-USD-SWAP: 100 USD).
+ */
+export function mapInstruments(list: OkxInstrument[], assets: Map<string, number>, intervals: Map<string, number>): ListedInstrument[] {
+  const listed: ListedInstrument[] = [];
+  for (const item of list) {
+    const [base, quote] = (item.instFamily || item.uly || instrumentFamily(item.instId)).split('-');
+    const assetId = assets.get(base);
+    if (assetId === undefined || !quote || (item.ctType !== 'linear' && item.ctType !== 'inverse')) continue;
+    listed.push({
+      assetId,
+      symbol: item.instId,
+      contractType: 'PERPETUAL',
+      marginType: item.ctType === 'linear' ? 'LINEAR' : 'INVERSE',
+      quoteCurrency: quote,
+      contractSize: num(item.ctVal, 'ctVal') * (optNum(item.ctMult, 'ctMult') ?? 1),
+      expiresAt: null,
+      active: item.state === 'live',
+      fundingIntervalHours: intervals.get(item.instId) ?? defaultFundingIntervalHours,
+    });
+  }
+  return listed;
+}
+
+/**
+ * `oiUsd` when OKX sends it; otherwise USD from the contracts: inverse contracts are USD
+ * (contracts × USD size), linear ones are coins × mark (USDT/USDC at par with USD). A linear
+ * row without `oiUsd` and without a mark price cannot be valued: null.
+ */
+export function mapOpenInterest(row: OkxOpenInterest, instrument: KnownInstrument, markPrice: number | undefined): OpenInterestRow | null {
+  const contracts = num(row.oi, 'oi');
+  let usd = optNum(row.oiUsd, 'oiUsd');
+  if (usd === null && instrument.marginType === 'INVERSE') usd = contracts * instrument.contractSize;
+  if (usd === null && markPrice !== undefined) usd = (optNum(row.oiCcy, 'oiCcy') ?? contracts * instrument.contractSize) * markPrice;
+  if (usd === null) return null;
+  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: msTime(row.ts, 'ts'), open_interest_usd: usd, open_interest_contracts: contracts, origin: 'LIVE' };
+}
+
+function intervalOf(instrument: KnownInstrument): number {
+  return instrument.fundingIntervalHours ?? defaultFundingIntervalHours;
+}
+
+/** Settled rates: `realizedRate` (what was charged) when present, else `fundingRate`. */
+export function mapFundingHistory(rows: OkxFundingHistoryRow[], instrument: KnownInstrument): FundingRow[] {
+  return rows.map((row) => ({
+    asset_id: instrument.assetId,
+    instrument_id: instrument.id,
+    at: roundToHour(msTime(row.fundingTime, 'fundingTime')),
+    rate: optNum(row.realizedRate, 'realizedRate') ?? num(row.fundingRate, 'fundingRate'),
+    interval_hours: intervalOf(instrument),
+    origin: 'BACKFILL',
+  }));
+}
+
+/** The accruing rate, stored at the settlement it applies to (`fundingTime`); history replaces it later. */
+export function mapCurrentFunding(rate: OkxFundingRate, instrument: KnownInstrument): FundingRow | null {
+  const value = optNum(rate.fundingRate, 'fundingRate');
+  const at = optNum(rate.fundingTime, 'fundingTime');
+  if (value === null || at === null) return null;
+  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: roundToHour(new Date(at)), rate: value, interval_hours: intervalOf(instrument), origin: 'LIVE' };
+}
+
+/** OKX's mark-price endpoint carries no index price: index_price stays null. */
+export function mapMarkPrice(row: OkxMarkPrice, instrument: KnownInstrument): MarkPriceRow {
+  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: msTime(row.ts, 'ts'), mark_price: num(row.markPx, 'markPx'), index_price: null, origin: 'LIVE' };
+}
+
+/** Book sizes are contracts: coins = contracts × ctVal (linear) or contracts × USD ÷ price (inverse). */
+export function mapDepth(book: OkxBook, instrument: KnownInstrument): DepthRow | null {
+  const bands = depthBands(book.bids, book.asks, (size, price) => sizeInCoins(instrument, size, price));
+  if (!bands) return null;
+  return depthRow(instrument, msTime(book.ts, 'ts'), bands);
+}
+
+/** The liquidated position: `posSide` where given; on one-way (`net`) accounts a forced sell closed a long. */
+function liquidatedSide(posSide: string, orderSide: string): 'LONG' | 'SHORT' | null {
+  if (posSide === 'long') return 'LONG';
+  if (posSide === 'short') return 'SHORT';
+  if (orderSide === 'sell') return 'LONG';
+  if (orderSide === 'buy') return 'SHORT';
+  return null;
+}
+
+/**
+ * Filled liquidations at the bankruptcy price (`bkPx`), size in contracts (`sz`; the sink
+ * turns it into coins with the contract size). OKX sends no id: the key digests the event.
+ */
+export function mapLiquidations(groups: OkxLiquidationGroup[]): VenueLiquidation[] {
+  const events: VenueLiquidation[] = [];
+  for (const group of groups) {
+    for (const detail of group.details ?? []) {
+      const side = liquidatedSide(detail.posSide, detail.side);
+      const price = optNum(detail.bkPx, 'bkPx');
+      const size = optNum(detail.sz, 'sz');
+      if (!side || !price || !size) continue;
+      events.push({
+        symbol: group.instId,
+        side,
+        price,
+        size,
+        occurredAt: msTime(detail.ts, 'ts'),
+        eventKey: eventDigest([group.instId, detail.ts, detail.posSide, detail.side, detail.bkPx, detail.sz]),
+        priceKind: 'BANKRUPTCY',
+      });
+    }
+  }
+  return events;
+}

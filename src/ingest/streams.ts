@@ -1,0 +1,55 @@
+import { Db } from '../db/sql';
+import { systemClock } from './clock';
+import { sourceEndpoints } from './config';
+import { httpClientFor, IngestOptions } from './runner';
+import { DatasetName, StreamContext, StreamHandle, StreamSettings } from './source';
+import { sourceRegistry } from './sources';
+import { createLogger } from '../app/logger';
+
+export interface StreamOptions extends IngestOptions {
+  settings?: StreamSettings;
+  /** Only these datasets (default: every dataset that has a stream). */
+  datasets?: DatasetName[];
+  /** Fail (stopping what did start) if any collector fails to start, instead of skipping it. */
+  requireAll?: boolean;
+}
+
+/**
+ * Starts every WebSocket collector of the given sources (slugs); returns one function that
+ * stops them all and flushes what they buffered. A collector that fails to start is logged and
+ * skipped, so one venue's outage never keeps the others down.
+ */
+export async function startStreams(db: Db, sourceSlugs: string[], options: StreamOptions = {}): Promise<() => Promise<void>> {
+  const registry = options.sources ?? sourceRegistry;
+  const log = options.log ?? createLogger().child({ component: 'ingest-stream' });
+  const handles: StreamHandle[] = [];
+  for (const slug of sourceSlugs) {
+    const source = registry.get(slug);
+    for (const [dataset, job] of Object.entries(source.datasets)) {
+      if (!job?.stream || (options.datasets && !options.datasets.includes(dataset as DatasetName))) continue;
+      const ctx: StreamContext = {
+        db,
+        source,
+        dataset: dataset as DatasetName,
+        endpoints: sourceEndpoints(source.slug, options.env),
+        http: httpClientFor(source, options),
+        clock: options.clock ?? systemClock,
+        log,
+        settings: options.settings ?? {},
+      };
+      try {
+        handles.push(await job.stream(ctx));
+        log.info({ source: slug, dataset }, 'stream started');
+      } catch (error) {
+        log.error({ source: slug, dataset, err: error instanceof Error ? error.message : String(error) }, 'stream failed to start');
+        if (options.requireAll) {
+          await Promise.all(handles.map((h) => h.stop()));
+          throw error;
+        }
+      }
+    }
+  }
+  return async () => {
+    await Promise.all(handles.map((h) => h.stop()));
+  };
+}
