@@ -1,0 +1,985 @@
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  Date: { input: string; output: string; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+};
+
+/** What an API key may do. */
+export type ApiKeyScope =
+  /** Operator fields: `ingestionStatus` and `/metrics` where keys are required. */
+  | 'ADMIN'
+  /** Run queries. */
+  | 'READ'
+  /** Open subscriptions (graphql-ws). */
+  | 'STREAM';
+
+/** A tracked crypto asset, named by its ticker (BTC, ETH, SOL). */
+export type Asset = {
+  /** Spot candles per bucket, gap-filled: open = first price, high/low = extremes, close = last price, volume summed. D1 and W1 come from daily candles, finer buckets from minute candles. */
+  candles: Array<Candle>;
+  /** The asset's holder cohorts. */
+  cohorts: Array<HolderCohort>;
+  /** Spot ETFs holding the asset, every region. */
+  etfs: Array<Etf>;
+  id: Scalars['ID']['output'];
+  /** The asset's instruments, optionally on one venue and of one contract type. */
+  instruments: Array<Instrument>;
+  /** Display name: "Bitcoin". */
+  name: Scalars['String']['output'];
+  /** Latest spot close in USD (minute candles first), null if no price is stored. */
+  priceUsd: Maybe<Scalars['Float']['output']>;
+  /** Ticker, upper case: "BTC". Every `asset` argument takes it. */
+  symbol: Scalars['String']['output'];
+};
+
+
+/** A tracked crypto asset, named by its ticker (BTC, ETH, SOL). */
+export type AssetCandlesArgs = {
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** A tracked crypto asset, named by its ticker (BTC, ETH, SOL). */
+export type AssetInstrumentsArgs = {
+  contractType?: InputMaybe<ContractType>;
+  venue?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which venues contributed to a bucket and which were expected but missing. */
+export type BucketCoverage = {
+  /** When Cascade recorded the newest value in the bucket (null when none). */
+  lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Slugs of the venues listing a matching instrument that reported nothing in the bucket. */
+  missingVenues: Array<Scalars['String']['output']>;
+  /** Slugs of the venues with data in the bucket. */
+  reportingVenues: Array<Scalars['String']['output']>;
+};
+
+/** Spot price over one bucket, in USD. Empty buckets have null levels and zero volume. */
+export type Candle = {
+  /** Last price of the bucket, USD. */
+  close: Maybe<Scalars['Float']['output']>;
+  /** Highest price, USD. */
+  high: Maybe<Scalars['Float']['output']>;
+  /** Lowest price, USD. */
+  low: Maybe<Scalars['Float']['output']>;
+  /** First price of the bucket, USD. */
+  open: Maybe<Scalars['Float']['output']>;
+  /** Bucket start (UTC). */
+  start: Scalars['DateTime']['output'];
+  /** Traded volume in USD (quote volume; USDT at par). */
+  volumeUsd: Scalars['Float']['output'];
+};
+
+/** A liquidation cascade: a run of minutes whose liquidated USD stayed far above its trailing baseline (rule: docs/analytics.md; at least 10× the trailing 24-hour mean per minute and $1M/min, hot minutes at most 5 apart, at least 5 of them and $100M in all). */
+export type CascadeEpisode = {
+  /** How far ±2 % depth fell: 1 − (lowest aggregate snapshot during the episode) / (median aggregate snapshot over the 24 hours before). */
+  depthDrawdown: Maybe<Scalars['Float']['output']>;
+  /** End of the last hot minute (exclusive). */
+  end: Scalars['DateTime']['output'];
+  /** The episode’s liquidation events, newest first, as a cursor page. */
+  liquidations: LiquidationConnection;
+  /** Long USD / total USD. */
+  longShare: Maybe<Scalars['Float']['output']>;
+  /** Open interest lost, USD: the sum of each instrument's last reading at or before `start` minus its first reading at or after `end`. */
+  openInterestShedUsd: Maybe<Scalars['Float']['output']>;
+  /** USD liquidated in the episode’s busiest minute. */
+  peakUsdPerMinute: Scalars['Float']['output'];
+  /** Spot price change over the episode: last close before `end` / first open from `start` − 1. */
+  priceChange: Maybe<Scalars['Float']['output']>;
+  /** First hot minute. */
+  start: Scalars['DateTime']['output'];
+  /** USD liquidated in [start, end), every venue. */
+  totalUsd: Scalars['Float']['output'];
+  /** Venues with liquidations in the episode. */
+  venues: Array<Venue>;
+};
+
+
+/** A liquidation cascade: a run of minutes whose liquidated USD stayed far above its trailing baseline (rule: docs/analytics.md; at least 10× the trailing 24-hour mean per minute and $1M/min, hot minutes at most 5 apart, at least 5 of them and $100M in all). */
+export type CascadeEpisodeLiquidationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A cohort's supply over one bucket, in coins. */
+export type CohortSupplyPoint = {
+  /** Change since the previous bucket in coins (supply − previous supply), the first bucket included; null when either is unknown. */
+  change: Maybe<Scalars['Float']['output']>;
+  /** When Cascade recorded the bucket's value (null when none): a stale date means a stalled provider, not a still market. */
+  lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
+  start: Scalars['DateTime']['output'];
+  /** Coins held: the cohort's last daily value within the bucket; null when none. */
+  supply: Maybe<Scalars['Float']['output']>;
+};
+
+/** PERPETUAL: no expiry, kept near spot by funding; FUTURE: a dated contract that settles at expiry. */
+export type ContractType =
+  | 'FUTURE'
+  | 'PERPETUAL';
+
+/** Where a stored row came from. LIVE: collected as it happened; BACKFILL: fetched later from a history endpoint; IMPORT: loaded from a file; SAMPLE: the synthetic demo scenario. */
+export type DataOrigin =
+  | 'BACKFILL'
+  | 'IMPORT'
+  | 'LIVE'
+  | 'SAMPLE';
+
+/** Order-book depth of an asset over one bucket, in USD. */
+export type DepthBucket = {
+  /** Resting ask notional within `band` above mid, USD, computed like `bidUsd`. */
+  askUsd: Maybe<Scalars['Float']['output']>;
+  /** Resting bid notional within `band` below mid, USD: each instrument's snapshots averaged over the bucket, then summed across the selected venues' instruments. Null when no snapshot fell in the bucket. */
+  bidUsd: Maybe<Scalars['Float']['output']>;
+  /** Which venues the depth stands on; a missing venue makes books look thinner than they are. */
+  coverage: BucketCoverage;
+  start: Scalars['DateTime']['output'];
+};
+
+/** Every value `extensions.code` of an error can hold (docs/errors.md lists them with their HTTP statuses). */
+export type ErrorCode =
+  /** The HTTP request is malformed (body, media type, method, variables over 64 KB). */
+  | 'BAD_REQUEST'
+  /** An argument is malformed or out of range; `extensions.argument` names it. */
+  | 'BAD_USER_INPUT'
+  /** The key lacks the scope the operation needs (`read` for queries, `stream` for subscriptions, `admin` for `ingestionStatus`); `extensions.requiredScope` names it. */
+  | 'FORBIDDEN'
+  /** The document is not valid GraphQL syntax. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not match the schema. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** An unexpected failure; `extensions.errorId` finds it in the server log. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** Depth is stored for bands 0.01 and 0.02 only. */
+  | 'INVALID_BAND'
+  /** The `after` cursor was not issued by this API. */
+  | 'INVALID_CURSOR'
+  /** The dataset is not stored at that resolution (ETF flows, cohorts and exchange flows are daily). */
+  | 'INVALID_INTERVAL'
+  /** `first` is negative or above the page limit (500). */
+  | 'INVALID_PAGE_SIZE'
+  /** `from` is not before `to`, or a date is not a real date. */
+  | 'INVALID_TIME_RANGE'
+  /** `operationName` names no operation of the document, or the document holds several and none was named. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The persisted-query hash is unknown; send the document with it. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** A statement ran past the statement timeout and was cancelled; narrow the range or retry. */
+  | 'QUERY_TIMEOUT'
+  /** The operation exceeds the depth, alias, directive, token or cost bounds, or costs more than the caller's whole budget per minute; `extensions.cost` gives its cost. */
+  | 'QUERY_TOO_COMPLEX'
+  /** The caller spent its budget for this minute; retry after `Retry-After` seconds. `extensions.cost` and `extensions.remaining` give the operation's cost and the budget left. */
+  | 'RATE_LIMITED'
+  /** The database is unreachable; the request was not run. Retry after `Retry-After` seconds. */
+  | 'SERVICE_UNAVAILABLE'
+  /** A subscription fell too far behind (1,000 undelivered events) and was ended; resubscribe. */
+  | 'SUBSCRIPTION_OVERFLOW'
+  /** The range divided by the interval exceeds the bucket limit (10,000). */
+  | 'TOO_MANY_BUCKETS'
+  /** The API key sent is unknown, malformed or revoked, or none was sent and this server requires keys (`Authorization: Bearer <key>` or `x-api-key`). */
+  | 'UNAUTHENTICATED'
+  /** No asset has that ticker. */
+  | 'UNKNOWN_ASSET'
+  /** The asset has no holder cohort with that slug. */
+  | 'UNKNOWN_COHORT'
+  /** No venue has that slug. */
+  | 'UNKNOWN_VENUE'
+  /** This server runs only the documents of its trusted manifest; send a known `extensions.persistedQuery.sha256Hash` (or `documentId`). */
+  | 'UNTRUSTED_DOCUMENT';
+
+/** One error code, what it means and the HTTP status a response carries when the code ends it. */
+export type ErrorCodeInfo = {
+  code: ErrorCode;
+  /** What the code means and what the caller can do about it. */
+  description: Scalars['String']['output'];
+  /** HTTP status of a response the code ends before execution; null when it is a field error (status 200). */
+  httpStatus: Maybe<Scalars['Int']['output']>;
+};
+
+/** A spot exchange-traded fund holding an asset (one row per fund, whatever its trading counters). */
+export type Etf = {
+  /** The asset the fund holds. */
+  asset: Asset;
+  /** The fund's daily flows over [from, to) (dates; `to` exclusive), oldest first. */
+  flows: Array<EtfFlow>;
+  id: Scalars['ID']['output'];
+  /** Issuer or sponsor: BlackRock, Fidelity, China Asset Management, … */
+  issuer: Scalars['String']['output'];
+  /** The fund's name. */
+  name: Scalars['String']['output'];
+  /** ISO country of listing: US, HK, … */
+  region: Scalars['String']['output'];
+  /** Listing ticker: IBIT, GBTC; for Hong Kong funds the HKD counter (3042). */
+  ticker: Scalars['String']['output'];
+};
+
+
+/** A spot exchange-traded fund holding an asset (one row per fund, whatever its trading counters). */
+export type EtfFlowsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** One fund's net creations and redemptions on one trading day. */
+export type EtfFlow = {
+  /** Trading day (the fund’s local calendar). */
+  date: Scalars['Date']['output'];
+  /** The fund. */
+  etf: Etf;
+  /** Coins held at the day's close, where the source reports it. */
+  holdings: Maybe<Scalars['Float']['output']>;
+  /** Net flow in USD: creations minus redemptions (negative = outflow). */
+  netFlowUsd: Scalars['Float']['output'];
+};
+
+/** Net ETF flow of an asset over one bucket. */
+export type EtfFlowBucket = {
+  /** Which funds the sum stands on: a fund not yet reported reads as missing, not as zero flow. */
+  coverage: FundCoverage;
+  /** Sum of the daily net flows of the selected funds whose trading day starts in the bucket, USD; 0 for none. */
+  netFlowUsd: Scalars['Float']['output'];
+  start: Scalars['DateTime']['output'];
+};
+
+/** Coins moving onto and off exchanges' known wallets over one bucket. */
+export type ExchangeFlowBucket = {
+  /** Coins sent to exchanges; 0 for an empty bucket. */
+  inflow: Scalars['Float']['output'];
+  /** When Cascade last recorded a flow in the bucket (null when none): 0 with no record is missing data, not a still market. */
+  lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** inflow − outflow: positive means coins moving onto exchanges (selling pressure). */
+  netflow: Scalars['Float']['output'];
+  /** Coins withdrawn from exchanges; 0 for an empty bucket. */
+  outflow: Scalars['Float']['output'];
+  start: Scalars['DateTime']['output'];
+};
+
+/** Which funds contributed to an ETF-flow bucket and which listed funds reported nothing. */
+export type FundCoverage = {
+  /** Tickers listed by the end of the bucket with no flow reported in it (late issuers, a table not yet updated). */
+  missingFunds: Array<Scalars['String']['output']>;
+  /** Tickers with a reported flow in the bucket. */
+  reportingFunds: Array<Scalars['String']['output']>;
+};
+
+/** Funding of an asset over one bucket, normalized to an 8-hour interval. */
+export type FundingBucket = {
+  /** Mean of the rates in the bucket, each first normalized to 8 hours (rate × 8 / intervalHours); null when none. */
+  averageRate: Maybe<Scalars['Float']['output']>;
+  /** Which venues the rates come from. Funding settles every 1–8 hours, so short buckets miss venues by design. */
+  coverage: BucketCoverage;
+  /** The same mean weighted by each instrument's open interest in USD (its latest reading at or before the funding time); null when no open interest is known. */
+  openInterestWeightedRate: Maybe<Scalars['Float']['output']>;
+  start: Scalars['DateTime']['output'];
+};
+
+/** One instrument's funding rate at a settlement time. */
+export type FundingPoint = {
+  /** rate × (24 × 365 / intervalHours): the rate scaled to a year from its own interval. */
+  annualizedRate: Scalars['Float']['output'];
+  /** The funding time the rate applies to (UTC). */
+  at: Scalars['DateTime']['output'];
+  /** Hours between funding payments for this instrument at that time (1, 4 or 8). */
+  intervalHours: Scalars['Float']['output'];
+  /** Fraction paid by longs to shorts per funding interval (0.0001 = 0.01 %). */
+  rate: Scalars['Float']['output'];
+};
+
+/** A group of holders of an asset defined on-chain, whose supply is tracked daily. */
+export type HolderCohort = {
+  /** The asset whose holders the cohort groups. */
+  asset: Asset;
+  /** Who is in it, precisely (e.g. coins unmoved for at least 155 days). */
+  definition: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Display name: "Long-term holders". */
+  name: Scalars['String']['output'];
+  /** Upper-case slug every `cohort` argument takes: LTH, STH, WHALES, EXCHANGES, MINERS, … */
+  slug: Scalars['String']['output'];
+};
+
+/** What one source last did for one dataset, from the record of ingestion runs. */
+export type IngestionSourceStatus = {
+  /** Dataset: instruments, open-interest, funding, mark-price, depth, liquidations, candles, etf-flows, cohorts, exchange-flows. */
+  dataset: Scalars['String']['output'];
+  /** The last failed run's error (no secrets: keys are redacted). */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When a run last failed. */
+  lastErrorAt: Maybe<Scalars['DateTime']['output']>;
+  /** When a run last succeeded. */
+  lastSuccessAt: Maybe<Scalars['DateTime']['output']>;
+  /** Rows written or revised by runs that finished in the last 24 hours. */
+  rowsLast24h: Scalars['Int']['output'];
+  /** Source slug: binance, okx, farside, … */
+  source: Scalars['String']['output'];
+};
+
+/** A derivatives contract listed on a venue. */
+export type Instrument = {
+  /** False once the venue has delisted or settled it. */
+  active: Scalars['Boolean']['output'];
+  asset: Asset;
+  /** Units one contract represents: coins for linear contracts (1 where size is quoted in coins), USD for inverse ones. */
+  contractSize: Scalars['Float']['output'];
+  contractType: ContractType;
+  /** Expiry of a dated future; null for perpetuals. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Hours between funding payments: venues use 1, 4 or 8, and may change it. Null for dated futures. */
+  fundingIntervalHours: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  /** The latest funding rate known for this instrument; null for dated futures. */
+  latestFunding: Maybe<FundingPoint>;
+  /** The latest open interest reported for this instrument. */
+  latestOpenInterest: Maybe<OpenInterestPoint>;
+  /** LINEAR: margined and settled in the quote (USDT, USDC, USD); INVERSE: in the coin. */
+  marginType: MarginType;
+  /** Currency the price is quoted in: USDT, USDC or USD. */
+  quoteCurrency: Scalars['String']['output'];
+  /** The venue's own symbol, e.g. BTCUSDT, BTC-USDT-SWAP, BTC. */
+  symbol: Scalars['String']['output'];
+  venue: Venue;
+};
+
+/** Bucket width of a series. Buckets align to UTC: H4 at 00/04/08…, D1 at 00:00, W1 on Monday 00:00. */
+export type Interval =
+  /** 1 day, starting 00:00 UTC */
+  | 'D1'
+  /** 1 hour */
+  | 'H1'
+  /** 4 hours, starting 00:00 UTC */
+  | 'H4'
+  /** 1 minute */
+  | 'M1'
+  /** 5 minutes */
+  | 'M5'
+  /** 15 minutes */
+  | 'M15'
+  /** 1 week, starting Monday 00:00 UTC */
+  | 'W1';
+
+/** One forced closure of a position on a venue. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+export type Liquidation = {
+  asset: Asset;
+  /** This event's position in the newest-first order: the same cursor a `liquidations` edge carries, and what `liquidationOccurred(after:)` resumes from. */
+  cursor: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Contract the position was held in. */
+  instrument: Instrument;
+  /** Value closed in USD: quantity × price. */
+  notionalUsd: Scalars['Float']['output'];
+  /** When the venue executed the closure (UTC, microsecond precision). */
+  occurredAt: Scalars['DateTime']['output'];
+  origin: DataOrigin;
+  /** Price of the closure in the instrument's quote currency (USDT, USDC or USD). */
+  price: Scalars['Float']['output'];
+  /** Size closed, in coins of the asset (contracts already converted). */
+  quantity: Scalars['Float']['output'];
+  /** The side of the position that was closed: LONG means a long was force-sold. */
+  side: PositionSide;
+  /** Venue the position was closed on. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  venue: Venue;
+};
+
+/** Liquidations summed over one bucket of a series. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+export type LiquidationBucket = {
+  /** Number of liquidation events. */
+  count: Scalars['Int']['output'];
+  /** Venues with liquidations in the bucket, and venues listing the asset with none. No liquidations can be a quiet market or an outage: `ingestionStatus` tells which. */
+  coverage: Maybe<BucketCoverage>;
+  /** longUsd / totalUsd, a fraction in [0, 1]; null for an empty bucket. */
+  longShare: Maybe<Scalars['Float']['output']>;
+  /** USD value of long positions closed; 0 for an empty bucket. */
+  longUsd: Scalars['Float']['output'];
+  /** USD value of short positions closed; 0 for an empty bucket. */
+  shortUsd: Scalars['Float']['output'];
+  /** Bucket start, aligned to the interval's UTC boundary. */
+  start: Scalars['DateTime']['output'];
+  /** longUsd + shortUsd, in USD. */
+  totalUsd: Scalars['Float']['output'];
+};
+
+/** A page of liquidations, newest first (Relay connection). */
+export type LiquidationConnection = {
+  edges: Array<LiquidationEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One liquidation of a page, with its cursor. */
+export type LiquidationEdge = {
+  /** Opaque position of this row; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  node: Liquidation;
+};
+
+/** Every given condition must hold; an omitted one matches everything. */
+export type LiquidationFilter = {
+  /** Asset ticker ("BTC"). */
+  asset?: InputMaybe<Scalars['String']['input']>;
+  /** Inclusive lower bound on `occurredAt`. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only closures worth at least this much, in USD (≥ 0). */
+  minNotionalUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** Only closures of this position side. */
+  side?: InputMaybe<PositionSide>;
+  /** Exclusive upper bound on `occurredAt`. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Venue slugs ("binance"); null or empty means every venue. */
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Liquidations summed over a window. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+export type LiquidationTotals = {
+  /** Number of liquidation events. */
+  count: Scalars['Int']['output'];
+  /** longUsd / totalUsd, a fraction in [0, 1]; null when nothing was liquidated. */
+  longShare: Maybe<Scalars['Float']['output']>;
+  /** USD value of long positions closed. */
+  longUsd: Scalars['Float']['output'];
+  /** USD value of short positions closed. */
+  shortUsd: Scalars['Float']['output'];
+  /** longUsd + shortUsd, in USD. */
+  totalUsd: Scalars['Float']['output'];
+};
+
+/** LINEAR: margined and settled in the quote (USDT, USDC, USD); INVERSE: margined and settled in the coin. */
+export type MarginType =
+  | 'INVERSE'
+  | 'LINEAR';
+
+/** The state of an asset’s market structure at one time, each figure from data at or before `asOf`. */
+export type MarketSnapshot = {
+  /** The market time the snapshot describes (`at`, default now). */
+  asOf: Scalars['DateTime']['output'];
+  asset: Asset;
+  /** priceUsd / (close 24 hours earlier) − 1, a fraction (−0.05 = down 5 %). */
+  change24h: Maybe<Scalars['Float']['output']>;
+  /** Current ±2 % depth divided by its 30-day median: (sum over instruments of each one's latest bid+ask within 2 % in the hour to asOf) / median over the prior 30 days of the hourly aggregate. */
+  depthRatio: Maybe<Scalars['Float']['output']>;
+  /** Fractional distance below the highest close on record (0.2 = 20 % below): 1 − priceUsd / max(daily closes, priceUsd). */
+  drawdownFromHigh: Maybe<Scalars['Float']['output']>;
+  /** Net flow of the asset's US spot ETFs over the 7 trading-calendar days ending on asOf's UTC date (days in (date − 7, date]), USD. */
+  etfNetFlow7dUsd: Maybe<Scalars['Float']['output']>;
+  /** Exchange inflow − outflow over the 7 days ending on asOf’s date, coins; positive = coins moving onto exchanges. */
+  exchangeNetflow7d: Maybe<Scalars['Float']['output']>;
+  /** Leverage ratio: openInterestUsd / (priceUsd × circulating supply), the asset's open interest as a fraction of its market value; null where the supply is not known. */
+  leverageRatio: Maybe<Scalars['Float']['output']>;
+  /** Liquidations in the 24 hours before `asOf` ([asOf − 24 h, asOf)). */
+  liquidations24h: LiquidationTotals;
+  /** Long-term-holder (LTH) supply on asOf’s date minus 30 days earlier, coins; negative = distributing. */
+  lthSupplyChange30d: Maybe<Scalars['Float']['output']>;
+  /** openInterestUsd minus the same sum 24 hours before `asOf`, USD. */
+  openInterestChange24hUsd: Maybe<Scalars['Float']['output']>;
+  /** Aggregate open interest, USD: the sum over the asset's instruments of each one's latest reading at or before `asOf` (readings older than 2 days are left out). */
+  openInterestUsd: Maybe<Scalars['Float']['output']>;
+  /** Σ(rate normalized to 8 h × open interest USD) / Σ open interest USD, over instruments' latest funding and open interest at or before `asOf`. */
+  openInterestWeightedFunding: Maybe<Scalars['Float']['output']>;
+  /** Latest spot close at or before `asOf` (minute candles, else daily), USD. */
+  priceUsd: Maybe<Scalars['Float']['output']>;
+  /** 14-period RSI (Wilder) of daily closes; the day of `at` closes at the latest price known then. Simple-mean seed over the first 14 changes, then Wilder smoothing. */
+  rsi14: Maybe<Scalars['Float']['output']>;
+  /** Whale (WHALES cohort) supply on asOf’s date minus 30 days earlier, coins; positive = accumulating. */
+  whaleSupplyChange30d: Maybe<Scalars['Float']['output']>;
+};
+
+/** Aggregate open interest of an asset over one bucket. */
+export type OpenInterestBucket = {
+  /** Which venues the figure stands on; a missing venue makes the sum low, not the market calm. */
+  coverage: BucketCoverage;
+  /** Sum across the selected venues of each instrument's last value in the bucket, USD; null when no instrument reported in it. */
+  openInterestUsd: Maybe<Scalars['Float']['output']>;
+  start: Scalars['DateTime']['output'];
+};
+
+/** One instrument's open interest at a time. */
+export type OpenInterestPoint = {
+  /** When the venue reported it (UTC). */
+  at: Scalars['DateTime']['output'];
+  /** In the venue's own unit (contracts or coins), where it reports one. */
+  openInterestContracts: Maybe<Scalars['Float']['output']>;
+  /** Open interest in USD: coins × mark price for coin-quoted venues, contracts × USD size for inverse contracts (USDT/USDC at par). */
+  openInterestUsd: Scalars['Float']['output'];
+};
+
+/** Relay cursor-connection page info, so Relay and Apollo Client paging helpers work unchanged. */
+export type PageInfo = {
+  /** The last edge's cursor; null for an empty page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more rows follow this page: pass `endCursor` as `after` to get them. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was asked for with an `after` cursor (rows precede it). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor; null for an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** The side of a position. For a liquidation, the side that was closed: LONG means a long was force-sold. */
+export type PositionSide =
+  | 'LONG'
+  | 'SHORT';
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type Query = {
+  /** One asset by ticker ("BTC"); null when none has it. */
+  asset: Maybe<Asset>;
+  /** Every tracked asset, by ticker. */
+  assets: Array<Asset>;
+  /** Liquidation cascades of an asset that began in [from, to), oldest first, detected from stored events. */
+  cascadeEpisodes: Array<CascadeEpisode>;
+  /** A cohort's supply per bucket in coins (its last daily value in the bucket) and the change from the bucket before. Daily data: D1 or coarser. */
+  cohortSupplyHistory: Array<CohortSupplyPoint>;
+  /** Every error code this API sends in `extensions.code`, with its meaning and HTTP status. Needs no scope. */
+  errorCodes: Array<ErrorCodeInfo>;
+  /** Net flow of the asset's spot ETFs per bucket (USD), gap-filled with 0. Flows are daily data: D1 or coarser. W1 buckets run Monday to Sunday. */
+  etfFlowHistory: Array<EtfFlowBucket>;
+  /** Spot ETFs, optionally of one asset (ticker) and one region (ISO country: US, HK). */
+  etfs: Array<Etf>;
+  /** Coins moving onto and off exchanges' known wallets per bucket, gap-filled with 0; netflow = inflow − outflow. Daily data: D1 or coarser. */
+  exchangeFlowHistory: Array<ExchangeFlowBucket>;
+  /** Funding of an asset per bucket, gap-filled: the mean of the rates whose funding time falls in the bucket, each normalized to 8 hours (rate × 8 / intervalHours), plain and open-interest-weighted. */
+  fundingHistory: Array<FundingBucket>;
+  /** Holder cohorts, optionally of one asset (ticker). */
+  holderCohorts: Array<HolderCohort>;
+  /** Per source and dataset: the last success, the last failure and its error, and rows written in the last 24 hours — so an outage never reads as a calm market. */
+  ingestionStatus: Array<IngestionSourceStatus>;
+  /** Instruments matching every given filter (asset ticker, venue slug, contract type). */
+  instruments: Array<Instrument>;
+  /** Liquidations of one asset per bucket, gap-filled: every bucket whose start lies in [from, to) is present, empty ones with zeros. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  liquidationHistory: Array<LiquidationBucket>;
+  /** Liquidations summed per venue over [from, to), every venue listed (zeros where none), largest totalUsd first. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  liquidationTotalsByVenue: Array<VenueLiquidationTotals>;
+  /** Liquidation events matching `filter`, newest first (by occurredAt, then id), as a Relay connection. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  liquidations: LiquidationConnection;
+  /** Order-book depth of an asset per bucket, gap-filled: resting bid and ask notional (USD) within `band` of mid, each instrument averaged over the bucket and summed across venues. */
+  marketDepthHistory: Array<DepthBucket>;
+  /** The asset's market structure at `at` (default now), every figure from data at or before it, in one SQL statement. */
+  marketSnapshot: Maybe<MarketSnapshot>;
+  /** Aggregate open interest of an asset per bucket, gap-filled: the sum across the selected venues of each instrument's last value in the bucket (USD); null where nothing reported. */
+  openInterestHistory: Array<OpenInterestBucket>;
+  /** The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's last value in the bucket, summed; weekly ETF inflow = US net flow over the 7 days ending on the bucket's last day; RSI = daily RSI(14) with that day closing at the bucket's last price. Four SQL statements for the whole range. */
+  recoverySignalHistory: Array<RecoveryAssessment>;
+  /** The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 days ending at `at` above $5B (weeklyEtfInflowAbove), daily RSI(14) under 30 (rsiOversold). */
+  recoverySignals: Maybe<RecoveryAssessment>;
+  /** Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow and RSI. Costs at most 11 SQL statements: one per selected series (9, run concurrently), plus one for daily closes when rsi14 is selected and one for the cohort list when supply changes are; fields not selected are not computed. */
+  timeline: Array<TimelineBucket>;
+  /** One venue by slug ("binance"); null when none has it. */
+  venue: Maybe<Venue>;
+  /** Each venue's mark price against the cross-venue median per bucket, in basis points (the Hyperliquid flash dislocations): one row per bucket and venue that reported, ordered by time then venue; `minAbsBps` keeps only the larger gaps. */
+  venuePriceDislocation: Array<VenueDislocation>;
+  /** Every venue Cascade collects from, optionally of one kind. */
+  venues: Array<Venue>;
+  /** The caller as the API sees it: key prefix, scopes, budget per minute and what is left of it. Needs no scope. */
+  viewer: Viewer;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryAssetArgs = {
+  symbol: Scalars['String']['input'];
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryCascadeEpisodesArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryCohortSupplyHistoryArgs = {
+  asset: Scalars['String']['input'];
+  cohort: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryEtfFlowHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryEtfsArgs = {
+  asset?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryExchangeFlowHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryFundingHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryHolderCohortsArgs = {
+  asset?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryInstrumentsArgs = {
+  asset?: InputMaybe<Scalars['String']['input']>;
+  contractType?: InputMaybe<ContractType>;
+  venue?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryLiquidationHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryLiquidationTotalsByVenueArgs = {
+  asset?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryLiquidationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LiquidationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryMarketDepthHistoryArgs = {
+  asset: Scalars['String']['input'];
+  band?: InputMaybe<Scalars['Float']['input']>;
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryMarketSnapshotArgs = {
+  asset: Scalars['String']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryOpenInterestHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryRecoverySignalHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  thresholds?: InputMaybe<RecoveryThresholds>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryRecoverySignalsArgs = {
+  asset: Scalars['String']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  thresholds?: InputMaybe<RecoveryThresholds>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryTimelineArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryVenueArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryVenuePriceDislocationArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  minAbsBps?: InputMaybe<Scalars['Float']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryVenuesArgs = {
+  kind?: InputMaybe<VenueKind>;
+};
+
+/** Whether the recovery conditions hold at a time. */
+export type RecoveryAssessment = {
+  /** True when every condition is met. */
+  allMet: Scalars['Boolean']['output'];
+  asOf: Scalars['DateTime']['output'];
+  conditions: Array<RecoveryCondition>;
+};
+
+/** One recovery condition: its measured value against its threshold. */
+export type RecoveryCondition = {
+  /** Whether the condition holds; false when the value is unknown. */
+  met: Scalars['Boolean']['output'];
+  /** openInterestBelow, weeklyEtfInflowAbove or rsiOversold. */
+  name: Scalars['String']['output'];
+  threshold: Scalars['Float']['output'];
+  /** The measured value (null when the data is missing). */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+/** The published conditions for a sustained recovery; each may be overridden. */
+export type RecoveryThresholds = {
+  /** Aggregate open interest of the asset across all venues, in USD. */
+  maxOpenInterestUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** Net flow of the asset's US spot ETFs over the 7 days ending at `at`. */
+  minWeeklyEtfInflowUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** RSI (14, Wilder, daily) at or below which the market counts as oversold. */
+  rsiOversold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Live streams, over graphql-ws on the same URL as HTTP (ws://host:port/graphql). */
+export type Subscription = {
+  /** Each liquidation matching `filter` as it is stored (at most once; after a reconnect, page `liquidations` to fill a gap). Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  liquidationOccurred: Liquidation;
+  /** Each bucket of an asset's liquidations as it closes (about 2 s after its end, so late events are in): the same figures as `liquidationHistory`, pushed. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  liquidationTicks: LiquidationBucket;
+  /** The recovery conditions, pushed at the start and whenever any condition flips between met and unmet; judged every `checkEveryMinutes` on data at that time. */
+  recoveryConditionChanged: RecoveryAssessment;
+};
+
+
+/** Live streams, over graphql-ws on the same URL as HTTP (ws://host:port/graphql). */
+export type SubscriptionLiquidationOccurredArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LiquidationFilter>;
+};
+
+
+/** Live streams, over graphql-ws on the same URL as HTTP (ws://host:port/graphql). */
+export type SubscriptionLiquidationTicksArgs = {
+  asset: Scalars['String']['input'];
+  interval: Interval;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Live streams, over graphql-ws on the same URL as HTTP (ws://host:port/graphql). */
+export type SubscriptionRecoveryConditionChangedArgs = {
+  asset: Scalars['String']['input'];
+  checkEveryMinutes?: InputMaybe<Scalars['Int']['input']>;
+  thresholds?: InputMaybe<RecoveryThresholds>;
+};
+
+/** Every series of an asset on one bucket, side by side. Each field is computed only when selected; formulas as in the single-series fields. */
+export type TimelineBucket = {
+  /** Last spot price in the bucket, USD (as `Asset.candles.close`). */
+  close: Maybe<Scalars['Float']['output']>;
+  /** Bid + ask notional within ±2 % of mid, USD (as `marketDepthHistory`, band 0.02). */
+  depthUsd2pct: Maybe<Scalars['Float']['output']>;
+  /** Net flow of every spot ETF of the asset whose trading day starts in the bucket, USD. */
+  etfNetFlowUsd: Maybe<Scalars['Float']['output']>;
+  /** Exchange inflow − outflow over the bucket, coins. */
+  exchangeNetflow: Maybe<Scalars['Float']['output']>;
+  /** Open-interest-weighted funding rate normalized to 8 hours (as `fundingHistory.openInterestWeightedRate`). */
+  fundingRate8h: Maybe<Scalars['Float']['output']>;
+  /** Liquidated USD per 1 % of price range in the bucket: (long + short USD) / (100 × (high − low) / open); null without a price range. */
+  liquidationIntensity: Maybe<Scalars['Float']['output']>;
+  /** USD of long positions liquidated in the bucket. */
+  liquidationsLongUsd: Maybe<Scalars['Float']['output']>;
+  /** USD of short positions liquidated in the bucket. */
+  liquidationsShortUsd: Maybe<Scalars['Float']['output']>;
+  /** Change of long-term-holder supply since the previous bucket, coins. */
+  lthSupplyChange: Maybe<Scalars['Float']['output']>;
+  /** Change of aggregate open interest from the previous bucket's value, USD (the first bucket's is null). */
+  openInterestChangeUsd: Maybe<Scalars['Float']['output']>;
+  /** Aggregate open interest, USD: each instrument's last value in the bucket, summed (as `openInterestHistory`). */
+  openInterestUsd: Maybe<Scalars['Float']['output']>;
+  /** 14-period Wilder RSI of daily closes at the bucket's end, the current day closing at the bucket's last price. */
+  rsi14: Maybe<Scalars['Float']['output']>;
+  start: Scalars['DateTime']['output'];
+  /** Change of whale supply since the previous bucket, coins. */
+  whaleSupplyChange: Maybe<Scalars['Float']['output']>;
+};
+
+/** A derivatives venue: a centralized exchange or an on-chain perp DEX. */
+export type Venue = {
+  id: Scalars['ID']['output'];
+  /** The venue's instruments, optionally for one asset ticker. */
+  instruments: Array<Instrument>;
+  kind: VenueKind;
+  /** True where the venue's public liquidation feed is throttled (Binance: at most one event per symbol per second), so its liquidation totals are a lower bound. */
+  liquidationsLowerBound: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** Lower-case slug that every `venue`/`venues` argument takes: "binance". */
+  slug: Scalars['String']['output'];
+};
+
+
+/** A derivatives venue: a centralized exchange or an on-chain perp DEX. */
+export type VenueInstrumentsArgs = {
+  asset?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One venue's mark price against the cross-venue median in one bucket. */
+export type VenueDislocation = {
+  /** (markPriceUsd / medianMarkPriceUsd − 1) × 10,000, in basis points; negative = trading below the other venues. */
+  dislocationBps: Scalars['Float']['output'];
+  /** The venue's mark price: the mean over its perpetuals of each one's last mark in the bucket, USD. */
+  markPriceUsd: Scalars['Float']['output'];
+  /** Median of the venues’ mark prices in the bucket, USD. */
+  medianMarkPriceUsd: Scalars['Float']['output'];
+  start: Scalars['DateTime']['output'];
+  venue: Venue;
+};
+
+/** CEX: a centralized exchange; DEX: an on-chain venue. */
+export type VenueKind =
+  | 'CEX'
+  | 'DEX';
+
+/** One venue's liquidations summed over a window. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+export type VenueLiquidationTotals = {
+  /** Number of liquidation events. */
+  count: Scalars['Int']['output'];
+  /** longUsd / totalUsd, a fraction in [0, 1]; null when nothing was liquidated. */
+  longShare: Maybe<Scalars['Float']['output']>;
+  /** USD value of long positions closed. */
+  longUsd: Scalars['Float']['output'];
+  /** USD value of short positions closed. */
+  shortUsd: Scalars['Float']['output'];
+  /** longUsd + shortUsd, in USD. */
+  totalUsd: Scalars['Float']['output'];
+  /** Check `venue.liquidationsLowerBound`: when true these totals are a lower bound. */
+  venue: Venue;
+};
+
+/** Who the API takes the caller to be, and what is left of its budget this minute. */
+export type Viewer = {
+  /** True when no key was sent (allowed only where the server does not require keys). */
+  anonymous: Scalars['Boolean']['output'];
+  /** Points the caller may spend per minute (per key, or per client address when anonymous); null when budgets are off. */
+  budgetPerMinute: Maybe<Scalars['Int']['output']>;
+  /** Seconds until the budget is whole again (the minute ends); null when budgets are off. */
+  budgetResetsInSeconds: Maybe<Scalars['Int']['output']>;
+  /** The visible prefix of the key sent (`csk_<prefix>_…`); null when anonymous. */
+  keyPrefix: Maybe<Scalars['String']['output']>;
+  /** Points left in the current minute after this request; null when budgets are off. */
+  remainingBudget: Maybe<Scalars['Int']['output']>;
+  /** What this very request cost, points (src/app/cost.ts; the `viewer` field alone costs 2). */
+  requestCost: Maybe<Scalars['Int']['output']>;
+  /** What the caller may do. An anonymous caller of a server that allows it may do everything. */
+  scopes: Array<ApiKeyScope>;
+};
+
+export type LiquidationsOnTenOctoberQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiquidationsOnTenOctoberQuery = { byVenue: Array<{ longUsd: number, shortUsd: number, totalUsd: number, count: number, longShare: number | null, venue: { slug: string, liquidationsLowerBound: boolean } }>, btcByHour: Array<{ start: string, longUsd: number, shortUsd: number, longShare: number | null }> };
+
+export type OpenInterestUnderThirtyBillionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenInterestUnderThirtyBillionQuery = { recoverySignals: { asOf: string, allMet: boolean, conditions: Array<{ name: string, value: number | null, threshold: number, met: boolean }> } | null, openInterestHistory: Array<{ start: string, openInterestUsd: number | null }> };
+
+export type WeeklyEtfInflowsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WeeklyEtfInflowsQuery = { weekly: Array<{ start: string, netFlowUsd: number }>, snapshot: { etfNetFlow7dUsd: number | null } | null, hongKong: Array<{ ticker: string, name: string, issuer: string }> };
+
+export type HoldersDistributingWhalesAccumulatingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HoldersDistributingWhalesAccumulatingQuery = { marketSnapshot: { lthSupplyChange30d: number | null, whaleSupplyChange30d: number | null, exchangeNetflow7d: number | null } | null, longTermHolders: Array<{ start: string, supply: number | null, change: number | null }>, whales: Array<{ start: string, supply: number | null, change: number | null }> };
+
+export type BookDepthAgainstNormalQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BookDepthAgainstNormalQuery = { duringTheCascade: { depthRatio: number | null, priceUsd: number | null } | null, now: { depthRatio: number | null, priceUsd: number | null } | null, marketDepthHistory: Array<{ start: string, bidUsd: number | null, askUsd: number | null }> };
+
+export type LiquidationCascadesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiquidationCascadesQuery = { liquidationHistory: Array<{ start: string, totalUsd: number, longShare: number | null, count: number }>, largest: { edges: Array<{ node: { occurredAt: string, side: PositionSide, notionalUsd: number, price: number, venue: { slug: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HyperliquidDislocationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HyperliquidDislocationQuery = { venuePriceDislocation: Array<{ start: string, markPriceUsd: number, medianMarkPriceUsd: number, dislocationBps: number, venue: { slug: string, kind: VenueKind } }> };
+
+
+export const LiquidationsOnTenOctoberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiquidationsOnTenOctober"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"byVenue"},"name":{"kind":"Name","value":"liquidationTotalsByVenue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"liquidationsLowerBound"}}]}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"totalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"btcByHour"},"name":{"kind":"Name","value":"liquidationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}}]}}]}}]} as unknown as DocumentNode<LiquidationsOnTenOctoberQuery, LiquidationsOnTenOctoberQueryVariables>;
+export const OpenInterestUnderThirtyBillionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenInterestUnderThirtyBillion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverySignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"allMet"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInterestHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"D1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-09-25T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"openInterestUsd"}}]}}]}}]} as unknown as DocumentNode<OpenInterestUnderThirtyBillionQuery, OpenInterestUnderThirtyBillionQueryVariables>;
+export const WeeklyEtfInflowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WeeklyEtfInflows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"weekly"},"name":{"kind":"Name","value":"etfFlowHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"StringValue","value":"US","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"W1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-09-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-24T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"netFlowUsd"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"snapshot"},"name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"etfNetFlow7dUsd"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"hongKong"},"name":{"kind":"Name","value":"etfs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"StringValue","value":"HK","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"issuer"}}]}}]}}]} as unknown as DocumentNode<WeeklyEtfInflowsQuery, WeeklyEtfInflowsQueryVariables>;
+export const HoldersDistributingWhalesAccumulatingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HoldersDistributingWhalesAccumulating"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lthSupplyChange30d"}},{"kind":"Field","name":{"kind":"Name","value":"whaleSupplyChange30d"}},{"kind":"Field","name":{"kind":"Name","value":"exchangeNetflow7d"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"longTermHolders"},"name":{"kind":"Name","value":"cohortSupplyHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"cohort"},"value":{"kind":"StringValue","value":"LTH","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"W1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-07-21T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-24T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"supply"}},{"kind":"Field","name":{"kind":"Name","value":"change"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"whales"},"name":{"kind":"Name","value":"cohortSupplyHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"cohort"},"value":{"kind":"StringValue","value":"WHALES","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"W1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-07-21T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-24T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"supply"}},{"kind":"Field","name":{"kind":"Name","value":"change"}}]}}]}}]} as unknown as DocumentNode<HoldersDistributingWhalesAccumulatingQuery, HoldersDistributingWhalesAccumulatingQueryVariables>;
+export const BookDepthAgainstNormalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BookDepthAgainstNormal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"duringTheCascade"},"name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-10-10T21:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depthRatio"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsd"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"now"},"name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depthRatio"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"marketDepthHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T06:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"band"},"value":{"kind":"FloatValue","value":"0.02"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"bidUsd"}},{"kind":"Field","name":{"kind":"Name","value":"askUsd"}}]}}]}}]} as unknown as DocumentNode<BookDepthAgainstNormalQuery, BookDepthAgainstNormalQueryVariables>;
+export const LiquidationCascadesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiquidationCascades"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"liquidationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H4"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"totalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"largest"},"name":{"kind":"Name","value":"liquidations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T20:00:00Z","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-10T23:00:00Z","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"minNotionalUsd"},"value":{"kind":"IntValue","value":"20000000"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"notionalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<LiquidationCascadesQuery, LiquidationCascadesQueryVariables>;
+export const HyperliquidDislocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HyperliquidDislocation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venuePriceDislocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"M1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T20:30:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-10T22:30:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"minAbsBps"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"markPriceUsd"}},{"kind":"Field","name":{"kind":"Name","value":"medianMarkPriceUsd"}},{"kind":"Field","name":{"kind":"Name","value":"dislocationBps"}}]}}]}}]} as unknown as DocumentNode<HyperliquidDislocationQuery, HyperliquidDislocationQueryVariables>;
