@@ -1,0 +1,128 @@
+import { runDataset } from '../../src/ingest/runner';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { fixture, startVenueServer, VenueServer } from '../support/venue-server';
+import { serveOkx } from './venue-routes';
+import { loopbackOptions } from './venues';
+
+const window = { from: new Date('2024-06-09T12:00:00Z'), to: new Date('2024-06-10T09:00:00Z') };
+
+describe('OKX swap connector', () => {
+  let database: TestDatabase;
+  let venue: VenueServer;
+  const options = () => loopbackOptions(venue, 'okx');
+  const query = (sql: string) => database.db.query(sql);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('empty');
+    venue = await startVenueServer();
+    serveOkx(venue);
+  });
+  afterAll(async () => {
+    await venue.stop();
+    await database.drop();
+  });
+
+  it('lists tracked swaps: linear contracts are ctVal coins, inverse ones ctVal × ctMult USD, intervals from the funding-rate endpoint', async () => {
+    await runDataset(database.db, 'okx', 'instruments', window, options());
+    expect(await query('SELECT symbol, contract_type, margin_type, quote_currency, contract_size, active, funding_interval_hours FROM instrument ORDER BY symbol')).toEqual([
+      { symbol: 'BTC-USD-SWAP', contract_type: 'PERPETUAL', margin_type: 'INVERSE', quote_currency: 'USD', contract_size: 100, active: true, funding_interval_hours: 8 },
+      { symbol: 'BTC-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.01, active: true, funding_interval_hours: 8 },
+      // ctMult absent: 1.
+      { symbol: 'ETH-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.1, active: true, funding_interval_hours: 4 },
+    ]);
+    expect(await query('SELECT slug, kind FROM venue')).toEqual([{ slug: 'okx', kind: 'CEX' }]);
+  });
+
+  it('values open interest with oiUsd when sent, else contracts × USD size (inverse) or oiCcy coins × mark (linear, oiUsd "")', async () => {
+    const result = await runDataset(database.db, 'okx', 'open-interest', window, options());
+    expect(result.rowsWritten).toBe(3);
+    expect(await query(`SELECT i.symbol, o.at, o.open_interest_usd, o.open_interest_contracts FROM open_interest o JOIN instrument i ON i.id = o.instrument_id ORDER BY i.symbol`)).toEqual([
+      { symbol: 'BTC-USD-SWAP', at: new Date(1718009990000), open_interest_usd: 1_000_000 * 100, open_interest_contracts: 1_000_000 },
+      { symbol: 'BTC-USDT-SWAP', at: new Date(1718009990000), open_interest_usd: 167531000, open_interest_contracts: 250000 },
+      { symbol: 'ETH-USDT-SWAP', at: new Date(1718009990000), open_interest_usd: 30000 * 3650.5, open_interest_contracts: 300000 },
+    ]);
+    expect(venue.requestsTo('/api/v5/public/mark-price')).toHaveLength(1);
+  });
+
+  it('stores realized funding (fundingRate where realizedRate is "") and the current rate at its settlement, paging history with `after`', async () => {
+    const result = await runDataset(database.db, 'okx', 'funding', window, options());
+    const rows = await query(`SELECT i.symbol, f.at, f.rate, f.interval_hours, f.origin FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id ORDER BY i.symbol, f.at`);
+    expect(rows).toEqual([
+      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-10T16:00:00Z'), rate: 0.00005, interval_hours: 8, origin: 'LIVE' },
+      { symbol: 'BTC-USDT-SWAP', at: new Date('2024-06-09T16:00:00Z'), rate: 0.00011, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'BTC-USDT-SWAP', at: new Date('2024-06-10T00:00:00Z'), rate: 0.000095, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'BTC-USDT-SWAP', at: new Date('2024-06-10T08:00:00Z'), rate: 0.000101, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'BTC-USDT-SWAP', at: new Date('2024-06-10T16:00:00Z'), rate: 0.000082, interval_hours: 8, origin: 'LIVE' },
+      { symbol: 'ETH-USDT-SWAP', at: new Date('2024-06-09T12:00:00Z'), rate: 0.00005, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'ETH-USDT-SWAP', at: new Date('2024-06-09T16:00:00Z'), rate: 0.00001, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'ETH-USDT-SWAP', at: new Date('2024-06-09T20:00:00Z'), rate: 0.00002, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'ETH-USDT-SWAP', at: new Date('2024-06-10T00:00:00Z'), rate: -0.00001, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'ETH-USDT-SWAP', at: new Date('2024-06-10T04:00:00Z'), rate: 0.00004, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'ETH-USDT-SWAP', at: new Date('2024-06-10T08:00:00Z'), rate: 0.00003, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'ETH-USDT-SWAP', at: new Date('2024-06-10T12:00:00Z'), rate: -0.00002, interval_hours: 4, origin: 'LIVE' },
+    ]);
+    expect(result.rowsWritten).toBe(rows.length);
+    expect(venue.requestsTo('/api/v5/public/funding-rate-history').map((r) => r.query.get('after'))).toEqual([String(window.to.getTime()), String(window.to.getTime()), String(window.to.getTime())]);
+  });
+
+  it('stores mark prices of known swaps only, with no index price', async () => {
+    await runDataset(database.db, 'okx', 'mark-price', window, options());
+    expect(await query(`SELECT i.symbol, m.at, m.mark_price, m.index_price FROM mark_price m JOIN instrument i ON i.id = m.instrument_id ORDER BY i.symbol`)).toEqual([
+      { symbol: 'BTC-USD-SWAP', at: new Date(1718009995000), mark_price: 67010.1, index_price: null },
+      { symbol: 'BTC-USDT-SWAP', at: new Date(1718009995000), mark_price: 67012.4, index_price: null },
+      { symbol: 'ETH-USDT-SWAP', at: new Date(1718009995000), mark_price: 3650.5, index_price: null },
+    ]);
+  });
+
+  it('reads 4-element book levels in contracts: linear × 0.01 coin, inverse × 100 USD', async () => {
+    const result = await runDataset(database.db, 'okx', 'depth', window, options());
+    const rows = await query(`SELECT i.symbol, d.at, d.mid_price, d.bid_usd_1pct, d.ask_usd_1pct, d.bid_usd_2pct, d.ask_usd_2pct FROM order_book_depth d JOIN instrument i ON i.id = d.instrument_id ORDER BY i.symbol`);
+    expect(rows).toHaveLength(2);
+    const [inverse, linear] = rows;
+    // Inverse: 50 contracts × 100 USD bid, 30 × 100 USD ask, whatever the price.
+    expect(inverse).toMatchObject({ symbol: 'BTC-USD-SWAP', at: new Date(1718009999222), mid_price: 67010 });
+    expect(inverse.bid_usd_1pct).toBeCloseTo(5000, 6);
+    expect(inverse.ask_usd_2pct).toBeCloseTo(3000, 6);
+    // Linear, hand-checked: 2.4 coins × 67010.1 + 1.5 × 66500 within 1 %; + 5 × 65800 within 2 %.
+    expect(linear).toMatchObject({ symbol: 'BTC-USDT-SWAP', at: new Date(1718009999111) });
+    expect(linear.mid_price).toBeCloseTo(67010.15, 6);
+    expect(linear.bid_usd_1pct).toBeCloseTo(160824.24 + 99750, 4);
+    expect(linear.bid_usd_2pct).toBeCloseTo(160824.24 + 99750 + 329000, 4);
+    expect(linear.ask_usd_1pct).toBeCloseTo(79072.036 + 135000, 4);
+    expect(linear.ask_usd_2pct).toBeCloseTo(79072.036 + 135000 + 68200, 4);
+    expect(result.notes).toEqual(['empty book side for ETH-USDT-SWAP: no depth row']);
+  });
+
+  it('pages liquidations back from the window end with a 1 ms overlap: posSide is the position, sz × ctVal coins at the bankruptcy price', async () => {
+    const liquidationWindow = { from: new Date('2024-06-10T08:45:00Z'), to: window.to };
+    const result = await runDataset(database.db, 'okx', 'liquidations', liquidationWindow, options());
+    const rows = await query(`SELECT i.symbol, l.side, l.price, l.quantity, l.notional_usd, l.occurred_at, l.price_kind, l.origin
+      FROM liquidation l JOIN instrument i ON i.id = l.instrument_id ORDER BY l.occurred_at, l.price`);
+    expect(rows.map(({ quantity, notional_usd, ...rest }) => ({ ...rest, quantity: Number(quantity.toFixed(10)), notional_usd: Number(notional_usd.toFixed(6)) }))).toEqual([
+      { symbol: 'BTC-USDT-SWAP', side: 'LONG', price: 66950, quantity: 0.03, notional_usd: 2008.5, occurred_at: new Date(1718009400000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+      { symbol: 'BTC-USD-SWAP', side: 'SHORT', price: 67100, quantity: Number((2000 / 67100).toFixed(10)), notional_usd: 2000, occurred_at: new Date(1718009500000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+      { symbol: 'BTC-USDT-SWAP', side: 'LONG', price: 66900, quantity: 0.05, notional_usd: 3345, occurred_at: new Date(1718009700000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+      { symbol: 'BTC-USDT-SWAP', side: 'SHORT', price: 67300, quantity: 0.1, notional_usd: 6730, occurred_at: new Date(1718009700000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+      { symbol: 'BTC-USDT-SWAP', side: 'LONG', price: 66801.3, quantity: 0.42, notional_usd: 28056.546, occurred_at: new Date(1718009990000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+    ]);
+    expect(result.rowsWritten).toBe(5);
+    const cursors = venue.requestsTo('/api/v5/public/liquidation-orders').filter((r) => r.query.get('instFamily') === 'BTC-USDT').map((r) => r.query.get('after'));
+    // Window end, then oldest + 1 ms (re-reading that millisecond), then past a full page of it.
+    expect(cursors).toEqual([String(window.to.getTime()), '1718009700001', '1718009700000']);
+
+    const again = await runDataset(database.db, 'okx', 'liquidations', liquidationWindow, options());
+    expect(again.rowsWritten).toBe(0);
+  });
+
+  it('treats a non-"0" code as an error carrying its msg, and retries OKX\'s "too many requests" (50011)', async () => {
+    venue.route('/api/v5/public/mark-price', { code: '51000', msg: 'Parameter instType error', data: [] });
+    try {
+      await expect(runDataset(database.db, 'okx', 'mark-price', window, options())).rejects.toThrow(/okx: code 51000 "Parameter instType error" from GET .*\/api\/v5\/public\/mark-price/);
+    } finally {
+      serveOkx(venue);
+    }
+    venue.fault('/api/v5/public/mark-price', { kind: 'status', status: 200, body: JSON.stringify(fixture('okx', 'error.rate-limit')) });
+    const result = await runDataset(database.db, 'okx', 'mark-price', window, options());
+    expect(result.notes.join()).toMatch(/code 50011 "Too Many Requests"/);
+  });
+});

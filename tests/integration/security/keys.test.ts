@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createTestDatabase, TestDatabase } from '../../support/database';
+import { cascade, eventually, SecuredServer, startSecuredServer } from './support';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Creates a key through the CLI and returns it (the only time it is printed). */
+async function createKey(database: TestDatabase, name: string, scopes: string, rate?: number): Promise<string> {
+  const result = await cascade(database.url, 'keys', 'create', '--name', name, '--scopes', scopes, ...(rate ? ['--rate', String(rate)] : []));
+  expect(result.code).toBe(0);
+  return result.out.trim();
+}
+
+/** Subscribes over graphql-ws and resolves with the first message or error, or the close code. */
+function subscribeOnce(url: string, query: string, connectionParams?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: any; errors?: any[]; closed?: number }> {
+  return new Promise((resolve) => {
+    class HeaderSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers });
+      }
+    }
+    const client = createClient({
+      url: url.replace('http:', 'ws:'),
+      webSocketImpl: HeaderSocket,
+      retryAttempts: 0,
+      connectionParams,
+      on: { closed: (event) => resolve({ closed: (event as { code: number }).code }) },
+    });
+    client.subscribe(
+      { query },
+      {
+        next: (value) => {
+          resolve({ data: value.data, errors: value.errors as any[] | undefined });
+          void client.dispose();
+        },
+        error: (error) => {
+          resolve(Array.isArray(error) ? { errors: error } : { closed: (error as { code?: number }).code });
+          void client.dispose();
+        },
+        complete: () => undefined,
+      },
+    );
+  });
+}
+
+describe('API keys and scopes', () => {
+  let database: TestDatabase;
+  let open: SecuredServer;
+  let locked: SecuredServer;
+  const keys: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase('empty');
+    await database.db.query(`INSERT INTO venue (slug, name, kind) VALUES ('okx', 'OKX', 'CEX')`);
+    keys.read = await createKey(database, 'reader', 'read', 900);
+    keys.stream = await createKey(database, 'streamer', 'stream');
+    keys.admin = await createKey(database, 'operator', 'read,admin');
+    keys.doomed = await createKey(database, 'doomed', 'read');
+    open = await startSecuredServer(database.db, { rateLimits: true, keyPointsPerMinute: 6000, anonymousPointsPerMinute: 6000, keyCacheTtlMs: 100 });
+    locked = await startSecuredServer(database.db, { requireKeys: true, rateLimits: true, keyCacheTtlMs: 100 });
+  });
+  afterAll(async () => {
+    await open.stop();
+    await locked.stop();
+    await database.drop();
+  });
+
+  it('prints a new key once and stores only its SHA-256 hash beside a visible prefix', async () => {
+    expect(keys.read).toMatch(/^csk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+    const rows = await database.db.query<{ prefix: string; hash: string; scopes: string[]; rate_points_per_minute: number | null }>(
+      `SELECT prefix, hash, scopes, rate_points_per_minute FROM api_key WHERE name = 'reader'`,
+    );
+    expect(rows).toEqual([{ prefix: keys.read.slice(4, 12), hash: sha256(keys.read), scopes: ['read'], rate_points_per_minute: 900 }]);
+    const stored = JSON.stringify(await database.db.query('SELECT * FROM api_key'));
+    for (const key of Object.values(keys)) expect(stored).not.toContain(key.slice(13));
+    const listed = await cascade(database.url, 'keys', 'list');
+    expect(listed.out).toContain(keys.read.slice(4, 12));
+    expect(listed.out).not.toContain(keys.read.slice(13));
+  });
+
+  it('tells a caller its key prefix, scopes and budget through `viewer`, by Bearer or x-api-key', async () => {
+    const query = '{ viewer { anonymous keyPrefix scopes budgetPerMinute remainingBudget requestCost } }';
+    const bearer = await open.post(query, { key: keys.read });
+    expect(bearer.status).toBe(200);
+    expect(bearer.body.data.viewer).toEqual({ anonymous: false, keyPrefix: keys.read.slice(4, 12), scopes: ['READ'], budgetPerMinute: 900, remainingBudget: 898, requestCost: 2 });
+    const header = await open.post(query, { headers: { 'x-api-key': keys.admin } });
+    expect(header.body.data.viewer).toMatchObject({ keyPrefix: keys.admin.slice(4, 12), scopes: ['READ', 'ADMIN'], budgetPerMinute: 6000 });
+    const anonymous = await open.post(query);
+    expect(anonymous.body.data.viewer).toMatchObject({ anonymous: true, keyPrefix: null, scopes: ['READ', 'STREAM', 'ADMIN'], budgetPerMinute: 6000 });
+  });
+
+  it('refuses anonymous callers with 401 UNAUTHENTICATED where keys are required', async () => {
+    const refused = await locked.post('{ venues { slug } }');
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const allowed = await locked.post('{ venues { slug } }', { key: keys.read });
+    expect(allowed.body).toEqual({ data: { venues: [{ slug: 'okx' }] } });
+  });
+
+  it('refuses a malformed, unknown or non-Bearer key with 401 even where keys are optional', async () => {
+    const unknown = `csk_zzzzzzzz_${'A'.repeat(43)}`;
+    const tampered = keys.read.slice(0, -1) + (keys.read.endsWith('A') ? 'B' : 'A');
+    for (const headers of [{ authorization: 'Bearer nope' }, { authorization: `Bearer ${unknown}` }, { authorization: `Bearer ${tampered}` }, { authorization: `Basic ${keys.read}` }]) {
+      const reply = await open.post('{ venues { slug } }', { headers });
+      expect([reply.status, reply.body.errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+      expect(reply.body.data).toBeUndefined();
+    }
+  });
+
+  it('needs `read` for queries and `admin` for ingestionStatus, answering FORBIDDEN with 403', async () => {
+    const noRead = await open.post('{ venues { slug } }', { key: keys.stream });
+    expect([noRead.status, noRead.body.errors[0].extensions]).toEqual([403, { code: 'FORBIDDEN', requiredScope: 'read' }]);
+    const noAdmin = await open.post('{ ingestionStatus { source } }', { key: keys.read });
+    expect([noAdmin.status, noAdmin.body.errors[0].extensions]).toEqual([403, { code: 'FORBIDDEN', requiredScope: 'admin' }]);
+    const admin = await open.post('{ ingestionStatus { source } }', { key: keys.admin });
+    expect(admin.body).toEqual({ data: { ingestionStatus: [] } });
+    // A caller may always ask who it is, whatever its scopes.
+    expect((await open.post('{ viewer { scopes } }', { key: keys.stream })).body.data.viewer.scopes).toEqual(['STREAM']);
+  });
+
+  it('needs `stream` for subscriptions, with the key in connectionParams or the upgrade headers', async () => {
+    const subscription = 'subscription { liquidationOccurred(filter: { venues: ["okx"] }) { id } }';
+    const asReader = await subscribeOnce(locked.url, subscription, { authorization: `Bearer ${keys.read}` });
+    expect(asReader.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', requiredScope: 'stream' });
+    const viaHeader = await subscribeOnce(locked.url, 'subscription { liquidationOccurred { id } }', undefined, { 'x-api-key': keys.read });
+    expect(viaHeader.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const anonymous = await subscribeOnce(locked.url, subscription);
+    expect(anonymous.closed).toBe(4401);
+    // A stream key is let through: the subscription starts and waits for events (no error, no close).
+    const client = createClient({ url: locked.url.replace('http:', 'ws:'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${keys.stream}` } });
+    const outcome: string[] = [];
+    const stop = client.subscribe(
+      { query: subscription },
+      { next: () => outcome.push('next'), error: (error) => outcome.push(`error ${JSON.stringify(error)}`), complete: () => outcome.push('complete') },
+    );
+    // Either the feed starts listening or the subscription ends: whichever comes first is shown.
+    await eventually(
+      async () =>
+        outcome.length > 0 ||
+        (await database.db.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'cascade-liquidation-feed' AND datname = current_database()`)).length > 0,
+      30_000,
+    );
+    expect(outcome).toEqual([]);
+    stop();
+    await client.dispose();
+  });
+
+  it('refuses a revoked key within the key cache TTL, without a restart', async () => {
+    expect((await locked.post('{ venues { slug } }', { key: keys.doomed })).status).toBe(200);
+    const id = (await database.db.query<{ id: number }>(`SELECT id FROM api_key WHERE name = 'doomed'`))[0].id;
+    const revoked = await cascade(database.url, 'keys', 'revoke', String(id));
+    expect(revoked.out).toContain(`revoked key ${id} "doomed"`);
+    const started = Date.now();
+    const reply = await eventually(async () => {
+      const attempt = await locked.post('{ venues { slug } }', { key: keys.doomed });
+      return attempt.status === 401 ? attempt : undefined;
+    }, 5000);
+    expect(reply.body.errors[0]).toMatchObject({ message: 'The API key was revoked.', extensions: { code: 'UNAUTHENTICATED' } });
+    // TTL 100 ms here (10 s by default): the refresh, not a restart, brought the revocation in.
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('serves /metrics only to an admin key where keys are required', async () => {
+    const base = locked.url.replace('/graphql', '/metrics');
+    expect((await fetch(base)).status).toBe(401);
+    expect((await fetch(base, { headers: { authorization: `Bearer ${keys.read}` } })).status).toBe(403);
+    const text = await (await fetch(base, { headers: { authorization: `Bearer ${keys.admin}` } })).text();
+    expect(text).toContain('cascade_graphql_errors_total{code="UNAUTHENTICATED"}');
+  });
+});
