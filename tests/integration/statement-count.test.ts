@@ -54,7 +54,26 @@ describe('statements per request', () => {
     const five = await countStatements(instrumentsOfAssets(1));
     const fifty = await countStatements(instrumentsOfAssets(10));
     expect(fifty).toBe(five);
-    expect(fifty).toBeLessThanOrEqual(2);
+    // The instruments and their readings in one statement; venue and asset from the registry.
+    expect(fifty).toBe(1);
+  });
+
+  it('the root instruments page with venue, asset and both latest readings is one statement', async () => {
+    const page = `{ instruments(venue: "venue1") { symbol venue { slug name } asset { symbol }
+      latestOpenInterest { at openInterestUsd } latestFunding { at rate intervalHours } } }`;
+    expect(await countStatements(page)).toBe(1);
+    // Without readings selected, the plain instrument query (no joins) answers.
+    expect(await countStatements(`{ instruments(venue: "venue1") { symbol } }`)).toBe(1);
+    // The primed readings are the ones the readings loader would have fetched.
+    const joined = await server.query(page);
+    const rows = (joined.data as any).instruments;
+    expect(rows).toHaveLength(10);
+    const first = rows.find((r: any) => r.symbol === 'A1-venue1');
+    const [expected] = await database.db.query<{ open_interest_usd: number; at: Date }>(
+      `SELECT o.open_interest_usd, o.at FROM open_interest o JOIN instrument i ON i.id = o.instrument_id WHERE i.symbol = 'A1-venue1' ORDER BY o.at DESC LIMIT 1`,
+    );
+    expect(first.latestOpenInterest).toEqual({ at: expected.at.toISOString(), openInterestUsd: Number(expected.open_interest_usd) });
+    expect(first.latestFunding).toEqual({ at: '2025-10-10T00:00:00.000Z', rate: 0.0001, intervalHours: 8 });
   });
 
   it('venues with their instruments cost the same for 1 venue as for 5', async () => {

@@ -16,3 +16,9 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
   for (const node of info.fieldNodes as readonly FieldNode[]) visit(node.selectionSet);
   return names;
 }
+
+/** True when any of `fields` is selected under the current field. */
+export function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
+  const selected = selectedFields(info);
+  return fields.some((field) => selected.has(field));
+}

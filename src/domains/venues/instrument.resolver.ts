@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { AssetType, toAssetType } from '../assets/asset.types';
 import { ContractType } from '../shared/enums';
-import { findInstruments } from './instrument.service';
+import { selectsAny } from '../shared/selection';
+import { readingFields } from './latest-readings';
 import { InstrumentType, toInstrumentType, toVenueType, VenueType } from './venue.types';
 
 @Resolver(() => InstrumentType)
@@ -13,10 +15,12 @@ export class InstrumentResolver {
     @Arg('venue', () => String, { nullable: true }) venue: string | null,
     @Arg('contractType', () => ContractType, { nullable: true }) contractType: ContractType | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstrumentType[]> {
     const assetIds = asset ? [(await ctx.registry.requireAsset(asset)).id] : null;
     const venueIds = venue ? [(await ctx.registry.requireVenue(venue)).id] : null;
-    return (await findInstruments(ctx.db, { assetIds, venueIds, contractType })).map(toInstrumentType);
+    const rows = await ctx.loaders.venues.fetchInstruments({ assetIds, venueIds, contractType }, selectsAny(info, readingFields));
+    return rows.map(toInstrumentType);
   }
 
   @FieldResolver(() => VenueType)
@@ -38,9 +42,11 @@ export class AssetInstrumentsResolver {
     @Arg('venue', () => String, { nullable: true }) venue: string | null,
     @Arg('contractType', () => ContractType, { nullable: true }) contractType: ContractType | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstrumentType[]> {
     const venueId = venue ? (await ctx.registry.requireVenue(venue)).id : null;
-    const rows = await ctx.loaders.venues.instrumentsByAsset.get({ venueId, contractType }).load(asset.assetId);
+    const withReadings = selectsAny(info, readingFields);
+    const rows = await ctx.loaders.venues.instrumentsByAsset.get({ venueId, contractType, withReadings }).load(asset.assetId);
     return rows.map(toInstrumentType);
   }
 }

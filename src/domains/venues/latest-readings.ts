@@ -17,18 +17,23 @@ export interface LatestReadingsRow {
  * probes per instrument), shared by `latestOpenInterest` and `latestFunding`: a page of
  * instruments with both costs one round trip for the readings, not two.
  */
-export function findLatestReadings(db: Db, instrumentIds: readonly number[]): Promise<LatestReadingsRow[]> {
-  return db.query<LatestReadingsRow>(
-    `SELECT i.id AS instrument_id, o.at AS oi_at, o.open_interest_usd, o.open_interest_contracts, f.at AS funding_at, f.rate, f.interval_hours
-     FROM instrument i
+export const latestReadingsColumns = 'o.at AS oi_at, o.open_interest_usd, o.open_interest_contracts, f.at AS funding_at, f.rate, f.interval_hours';
+
+/** Joins onto `instrument i`: its newest open-interest and funding rows (primary-key order). */
+export const latestReadingsJoins = `
      LEFT JOIN LATERAL (SELECT at, open_interest_usd, open_interest_contracts FROM open_interest
                         WHERE asset_id = i.asset_id AND instrument_id = i.id ORDER BY at DESC LIMIT 1) o ON true
      LEFT JOIN LATERAL (SELECT at, rate, interval_hours FROM funding_rate
-                        WHERE asset_id = i.asset_id AND instrument_id = i.id ORDER BY at DESC LIMIT 1) f ON true
-     WHERE i.id = ANY($1)`,
-    [instrumentIds],
-  );
+                        WHERE asset_id = i.asset_id AND instrument_id = i.id ORDER BY at DESC LIMIT 1) f ON true`;
+
+export function findLatestReadings(db: Db, instrumentIds: readonly number[]): Promise<LatestReadingsRow[]> {
+  return db.query<LatestReadingsRow>(`SELECT i.id AS instrument_id, ${latestReadingsColumns} FROM instrument i ${latestReadingsJoins} WHERE i.id = ANY($1)`, [
+    instrumentIds,
+  ]);
 }
+
+/** Fields of Instrument answered from the latest readings: selecting any fetches them with the instruments. */
+export const readingFields = ['latestOpenInterest', 'latestFunding'];
 
 export function createLatestReadingsLoader(db: Db) {
   return new DataLoader<number, LatestReadingsRow | null>(async (ids) => indexByKey(ids, await findLatestReadings(db, ids), (r) => r.instrument_id));

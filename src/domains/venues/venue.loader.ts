@@ -2,26 +2,52 @@ import DataLoader from 'dataloader';
 import { Db } from '../../db/sql';
 import { ContractType } from '../shared/enums';
 import { groupByKey, indexByKey, LoaderFamily } from '../shared/loader-family';
-import { findInstruments, findInstrumentsById } from './instrument.service';
-import { createLatestReadingsLoader } from './latest-readings';
+import { findInstruments, findInstrumentsById, findInstrumentsWithReadings, InstrumentFilter } from './instrument.service';
+import { createLatestReadingsLoader, LatestReadingsRow } from './latest-readings';
 import { InstrumentRow } from './venue.types';
 
 export function createVenueLoaders(db: Db) {
+  const latestReadings = createLatestReadingsLoader(db);
+
+  /**
+   * Instruments matching `filter`; with `withReadings` (the page selects latest open interest or
+   * funding) their readings come in the same statement and are primed into `latestReadings`,
+   * so the nested fields resolve without another round trip.
+   */
+  async function fetchInstruments(filter: InstrumentFilter, withReadings: boolean): Promise<InstrumentRow[]> {
+    if (!withReadings) return findInstruments(db, filter);
+    const rows = await findInstrumentsWithReadings(db, filter);
+    for (const row of rows) {
+      const readings: LatestReadingsRow = {
+        instrument_id: row.id,
+        oi_at: row.oi_at,
+        open_interest_usd: row.open_interest_usd,
+        open_interest_contracts: row.open_interest_contracts,
+        funding_at: row.funding_at,
+        rate: row.rate,
+        interval_hours: row.interval_hours,
+      };
+      latestReadings.clear(row.id).prime(row.id, readings);
+    }
+    return rows;
+  }
+
   return {
-    latestReadings: createLatestReadingsLoader(db),
+    latestReadings,
+    fetchInstruments,
     instrumentById: new DataLoader<number, InstrumentRow | null>(async (ids) =>
       indexByKey(ids, await findInstrumentsById(db, ids), (row) => row.id),
     ),
     /** A venue's instruments, optionally for one asset. */
-    instrumentsByVenue: new LoaderFamily<{ assetId: number | null }, number, InstrumentRow[]>(async (args, venueIds) =>
-      groupByKey(venueIds, await findInstruments(db, { venueIds: [...venueIds], assetIds: args.assetId ? [args.assetId] : null }), (r) => r.venue_id),
+    instrumentsByVenue: new LoaderFamily<{ assetId: number | null; withReadings: boolean }, number, InstrumentRow[]>(async (args, venueIds) =>
+      groupByKey(venueIds, await fetchInstruments({ venueIds: [...venueIds], assetIds: args.assetId ? [args.assetId] : null }, args.withReadings), (r) => r.venue_id),
     ),
     /** An asset's instruments, optionally on one venue and of one contract type. */
-    instrumentsByAsset: new LoaderFamily<{ venueId: number | null; contractType: ContractType | null }, number, InstrumentRow[]>(
+    instrumentsByAsset: new LoaderFamily<{ venueId: number | null; contractType: ContractType | null; withReadings: boolean }, number, InstrumentRow[]>(
       async (args, assetIds) =>
         groupByKey(
           assetIds,
-          await findInstruments(db, { assetIds: [...assetIds], venueIds: args.venueId ? [args.venueId] : null, contractType: args.contractType }),
+          await fetchInstruments({ assetIds: [...assetIds], venueIds: args.venueId ? [args.venueId] : null, contractType: args.contractType }, args.withReadings),
           (r) => r.asset_id,
         ),
     ),

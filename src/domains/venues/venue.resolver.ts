@@ -1,6 +1,9 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { VenueKind } from '../shared/enums';
+import { selectsAny } from '../shared/selection';
+import { readingFields } from './latest-readings';
 import { InstrumentType, toInstrumentType, toVenueType, VenueType } from './venue.types';
 
 @Resolver(() => VenueType)
@@ -22,9 +25,11 @@ export class VenueResolver {
     @Root() venue: VenueType,
     @Arg('asset', () => String, { nullable: true }) asset: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstrumentType[]> {
     const assetId = asset ? (await ctx.registry.requireAsset(asset)).id : null;
-    const rows = await ctx.loaders.venues.instrumentsByVenue.get({ assetId }).load(venue.venueId);
+    const withReadings = selectsAny(info, readingFields);
+    const rows = await ctx.loaders.venues.instrumentsByVenue.get({ assetId, withReadings }).load(venue.venueId);
     return rows.map(toInstrumentType);
   }
 }
