@@ -19,6 +19,6 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60000,
+  testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -228,5 +228,5 @@ describe('sample scenario', () => {
     expect(await counts()).toEqual(before);
     await loadSampleScenario(database.db, { force: true });
     expect(await counts()).toEqual(before);
-  });
+  }, 240_000);
 });

@@ -29,6 +29,12 @@ export function leadStreams(options: {
   const tryLead = async (slug: string): Promise<void> => {
     if (stopped || running.has(slug)) return;
     const client = new Client({ connectionString: options.databaseUrl, application_name: `cascade-stream-${slug}` });
+    // Until the lock is ours, a lost connection only fails this attempt (the catch below);
+    // without a listener, pg would raise it as an unhandled 'error' and end the process.
+    let leading = false;
+    client.on('error', (error) => {
+      if (!leading) options.log.warn({ source: slug, err: error.message }, 'stream lock connection failed');
+    });
     try {
       await client.connect();
       const [{ locked }] = (await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('cascade:stream:' || $1::text)) AS locked`, [slug])).rows;
@@ -39,7 +45,13 @@ export function leadStreams(options: {
       // A collector that cannot start (venue unreachable) gives the lock back, so this or another
       // worker tries again at the next attempt instead of holding a lock over nothing.
       const stop = await startStreams(options.db, [slug], { ...options.stream, requireAll: true });
+      if (stopped) {
+        await stop().catch(() => undefined);
+        await client.end().catch(() => undefined);
+        return;
+      }
       running.set(slug, { client, stop });
+      leading = true;
       options.log.info({ source: slug }, 'leading the source streams');
       client.on('error', () => {
         // The lock went with the connection: stop collecting so two workers never both do.
@@ -54,7 +66,14 @@ export function leadStreams(options: {
     }
   };
 
-  const attemptAll = () => Promise.all(options.slugs.map(tryLead));
+  // Attempts in flight, so stop() waits for them and no connection outlives the leadership.
+  const attempts = new Set<Promise<void>>();
+  const attemptAll = () => {
+    const attempt = Promise.all(options.slugs.map(tryLead)).then(() => undefined);
+    attempts.add(attempt);
+    void attempt.finally(() => attempts.delete(attempt));
+    return attempt;
+  };
   void attemptAll();
   const timer = setInterval(() => void attemptAll(), retryMs);
   timer.unref();
@@ -64,6 +83,7 @@ export function leadStreams(options: {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await Promise.all([...attempts]);
       await Promise.all(
         [...running.values()].map(async ({ client, stop }) => {
           await stop().catch(() => undefined);

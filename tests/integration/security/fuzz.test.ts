@@ -100,5 +100,5 @@ describe('hostile traffic', () => {
     expect(after.status).toBe(200);
     expect(after.body.data.venues.map((v: { slug: string }) => v.slug).sort()).toEqual(['binance', 'bybit', 'okx']);
     expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
-  }, 120_000);
+  }, 300_000);
 });
