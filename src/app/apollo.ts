@@ -1,5 +1,6 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -80,6 +81,12 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // browser form cannot send (docs/security.md).
     csrfPrevention: { requestHeaders: ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] },
     formatError: maskError(options),
-    plugins: [...(limits.plugins as ApolloServerPlugin<Context>[]), ...(options.plugins ?? [])],
+    plugins: [
+      // Apollo's cache-control plugin wraps every field resolver to compute cache hints; Cascade
+      // sends no HTTP cache headers for GraphQL, so that per-field work buys nothing.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(limits.plugins as ApolloServerPlugin<Context>[]),
+      ...(options.plugins ?? []),
+    ],
   });
 }

@@ -44,9 +44,15 @@ latest_day AS (
   ORDER BY start DESC LIMIT 1),
 price AS (SELECT coalesce((SELECT close FROM latest_minute), (SELECT close FROM latest_day)) AS price),
 price_24h AS (
-  SELECT close FROM ${from('candle')} WHERE asset_id = $1 AND close IS NOT NULL
-    AND start <= $2::timestamptz - interval '1 day' - CASE resolution WHEN 'M1' THEN interval '1 minute' ELSE interval '1 day' END
-  ORDER BY start DESC, resolution LIMIT 1),
+  -- The newest candle closed a day before at, of either resolution (the only two stored): one
+  -- ordered index probe each, where a CASE on the width made Postgres scan every candle.
+  SELECT close FROM (
+    (SELECT start, resolution, close FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'M1' AND close IS NOT NULL
+       AND start <= $2::timestamptz - interval '1 day' - interval '1 minute' ORDER BY start DESC LIMIT 1)
+    UNION ALL
+    (SELECT start, resolution, close FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL
+       AND start <= $2::timestamptz - interval '2 days' ORDER BY start DESC LIMIT 1)
+  ) newest ORDER BY start DESC, resolution LIMIT 1),
 closes AS (
   SELECT array_agg(close ORDER BY start) AS closes, max(close) AS high
   FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL AND start <= $2::timestamptz - interval '1 day'),
