@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Context } from './context';
 import { databaseFault, databaseFaultError } from './db-faults';
 import { CascadeError, errorCodes } from './errors';
+import { jitGateway } from './jit-executor';
 import { documentLimitRules, documentLimits } from './limits';
 import { buildCascadeSchema } from './schema';
 
@@ -70,7 +71,8 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     validationRules: limits.validationRules,
     // graphql-js's own token limit: armor's Apollo token plugin turns plain syntax errors into 500s.
     parseOptions: { maxTokens: documentLimits.maxTokens },
-    schema: buildCascadeSchema(),
+    // The local schema, executed by graphql-jit through Apollo's executor hook (jit-executor.ts).
+    gateway: jitGateway(buildCascadeSchema()),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

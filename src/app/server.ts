@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { migrationsCurrent } from '../db/data-source';
-import { Db } from '../db/sql';
+import { Db, withPreparedStatements } from '../db/sql';
 import { Access, AccessOptions } from './access';
 import { createApollo } from './apollo';
 import { presentedKey } from './auth';
@@ -93,8 +93,11 @@ function operationRoutes(options: { db: Db; access: Access; metrics: ReturnType<
 
 /** The API process: GraphQL over HTTP and WebSocket on one port, with the IDE. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { db, logger } = options;
-  const primaryDb = options.primaryDb ?? db;
+  const { logger } = options;
+  // Requests run the same few statements over and over: prepared once per connection, they
+  // skip parsing and planning (docs/performance.md). Same pools, so loaders and feeds are shared.
+  const db = withPreparedStatements(options.db);
+  const primaryDb = options.primaryDb ? withPreparedStatements(options.primaryDb) : db;
   const httpServer = createServer();
   const metrics = createMetrics(db.pool);
   const access = new Access(primaryDb, options.access, (error) => logger.warn({ err: (error as Error).message }, 'rate-limit reconciliation failed; limiting locally'));

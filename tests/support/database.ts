@@ -37,7 +37,7 @@ export async function createTestDatabase(kind: 'sample' | 'empty' | 'blank' = 's
   const template = kind === 'sample' ? environment.sampleTemplate : kind === 'empty' ? environment.emptyTemplate : 'template0';
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = withDatabase(environment.adminUrl, name);
-  const db = connect(url, { max: 5 });
+  const db = connect(url, { max: 5, statementTimeoutMs: 120_000, connectionTimeoutMs: 60_000 });
   return {
     db,
     url,

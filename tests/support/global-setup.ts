@@ -47,7 +47,8 @@ export default async function globalSetup(): Promise<void> {
   await admin(adminUrl, `CREATE DATABASE ${emptyTemplate}`);
   await runMigrations(withDatabase(adminUrl, emptyTemplate));
   await admin(adminUrl, `CREATE DATABASE ${sampleTemplate} TEMPLATE ${emptyTemplate}`);
-  const db = connect(withDatabase(adminUrl, sampleTemplate));
+  // A loaded machine can make one batch slow; the template load is not a latency test.
+  const db = connect(withDatabase(adminUrl, sampleTemplate), { statementTimeoutMs: 600_000 });
   try {
     await loadSampleScenario(db);
   } finally {

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, Float, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Float, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../app/context';
 import { toCoverage } from '../shared/coverage';
+import { selectsAny } from '../shared/selection';
 import { resolveVenueSeries, VenueSeriesArgs } from '../shared/series-args';
 import { depthColumnsFor, findDepthBuckets } from './depth.service';
 import { DepthBucketType } from './depth.types';
@@ -16,18 +18,20 @@ export class DepthResolver {
     @Arg('band', () => Float, { nullable: true, defaultValue: 0.02, description: 'Distance from mid as a fraction: 0.01 or 0.02, the bands stored; any other value is a bad-input error.' })
     band: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<DepthBucketType[]> {
     const bandOrDefault = band ?? 0.02; // an explicit null means the default band
     depthColumnsFor(bandOrDefault);
     const { assetId, venueIds, range } = await resolveVenueSeries(ctx, args);
     const rows = await findDepthBuckets(ctx.db, assetId, venueIds, range, bandOrDefault, args.knownAt);
+    const withCoverage = selectsAny(info, ['coverage']);
     return Promise.all(
       rows.map(async (r) =>
         Object.assign(new DepthBucketType(), {
           start: r.start,
           bidUsd: r.bid_usd,
           askUsd: r.ask_usd,
-          coverage: await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at),
+          coverage: withCoverage ? await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at) : undefined,
         }),
       ),
     );

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { toCoverage } from '../shared/coverage';
+import { selectsAny } from '../shared/selection';
 import { resolveVenueSeries, VenueSeriesArgs } from '../shared/series-args';
 import { InstrumentType } from '../venues/venue.types';
 import { findFundingBuckets } from './funding.service';
@@ -15,16 +17,18 @@ export class FundingResolver {
   async fundingHistory(
     @Args() args: VenueSeriesArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<FundingBucketType[]> {
     const { assetId, venueIds, range } = await resolveVenueSeries(ctx, args);
     const rows = await findFundingBuckets(ctx.db, assetId, venueIds, range, args.knownAt);
+    const withCoverage = selectsAny(info, ['coverage']);
     return Promise.all(
       rows.map(async (r) =>
         Object.assign(new FundingBucketType(), {
           start: r.start,
           averageRate: r.average_rate,
           openInterestWeightedRate: r.oi_weighted_rate,
-          coverage: await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at),
+          coverage: withCoverage ? await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at) : undefined,
         }),
       ),
     );

@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { Context } from '../../app/context';
 import { CascadeError } from '../../app/errors';
 import { AssetType, toAssetType } from '../assets/asset.types';
 import { toCoverage } from '../shared/coverage';
 import { Interval } from '../shared/enums';
+import { selectsAny } from '../shared/selection';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
 import { InstrumentType, toInstrumentType, toVenueType, VenueType } from '../venues/venue.types';
@@ -83,11 +85,15 @@ export class LiquidationResolver {
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive end; defaults to now.' }) to: Date | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<LiquidationBucketType[]> {
     const assetId = (await ctx.registry.requireAsset(asset)).id;
     const venueIds = await ctx.registry.requireVenues(venues);
     const range = bucketRange(interval, from, to);
-    const rows = await findLiquidationBuckets(ctx.db, assetId, venueIds, range, knownAt);
+    // Coverage (venue lists per bucket) is the costly part of a long series: only when asked.
+    const withCoverage = selectsAny(info, ['coverage']);
+    const rows = await findLiquidationBuckets(ctx.db, assetId, venueIds, range, knownAt, withCoverage);
+    if (!withCoverage) return rows.map((row) => Object.assign(new LiquidationBucketType(), toTotals(row), { start: row.start }));
     return Promise.all(
       rows.map(async (row) =>
         Object.assign(new LiquidationBucketType(), toTotals(row), {

@@ -21,7 +21,15 @@ const shortSum = `coalesce(sum(notional_usd) FILTER (WHERE side = 'SHORT'), 0)::
  * rollup; M1–M15 read raw events (liquidation_asset_page_idx). Each bucket whose start lies
  * in [from, to) is summed whole, so both paths agree on the same hours.
  */
-export function findLiquidationBuckets(db: Db, assetId: number, venueIds: number[] | null, range: BucketRange, knownAt?: Date | null): Promise<LiquidationBucketRow[]> {
+export function findLiquidationBuckets(
+  db: Db,
+  assetId: number,
+  venueIds: number[] | null,
+  range: BucketRange,
+  knownAt?: Date | null,
+  /** Return each bucket's reporting and expected venues (only when `coverage` is selected). */
+  withCoverage = true,
+): Promise<LiquidationBucketRow[]> {
   const dataEnd = new Date(range.firstStart.getTime() + range.bucketCount * intervalMs[range.interval]);
   // The rollup cannot say when each event was learned: a point-in-time read sums raw events.
   const fromRollup = hourlyIntervals.has(range.interval) && !knownAt;
@@ -35,11 +43,11 @@ export function findLiquidationBuckets(db: Db, assetId: number, venueIds: number
     `WITH buckets AS (${bucketStartsSql('$1', '$2', '$3')}),
      sums AS (
        SELECT ${bucketOf('at', '$3')} AS start, ${longSum} AS long_usd, ${shortSum} AS short_usd, sum(event_count)::int AS event_count,
-              array_agg(DISTINCT venue_id) AS venue_ids
+              ${withCoverage ? 'array_agg(DISTINCT venue_id)' : 'NULL::int[]'} AS venue_ids
        FROM (${source}) rows GROUP BY 1
      )
      SELECT b.start, coalesce(s.long_usd, 0) AS long_usd, coalesce(s.short_usd, 0) AS short_usd, coalesce(s.event_count, 0) AS event_count,
-            s.venue_ids, (${expectedVenuesSql('$4', '$6')}) AS expected_venue_ids
+            s.venue_ids, ${withCoverage ? `(${expectedVenuesSql('$4', '$6')})` : 'NULL::int[]'} AS expected_venue_ids
      FROM buckets b LEFT JOIN sums s USING (start) ORDER BY b.start`,
     fromRollup ? [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds] : [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds, knownAt ?? null],
   );

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { toCoverage } from '../shared/coverage';
+import { selectsAny } from '../shared/selection';
 import { resolveVenueSeries, VenueSeriesArgs } from '../shared/series-args';
 import { InstrumentType } from '../venues/venue.types';
 import { findOpenInterestBuckets } from './open-interest.service';
@@ -15,15 +17,17 @@ export class OpenInterestResolver {
   async openInterestHistory(
     @Args() args: VenueSeriesArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OpenInterestBucketType[]> {
     const { assetId, venueIds, range } = await resolveVenueSeries(ctx, args);
     const rows = await findOpenInterestBuckets(ctx.db, assetId, venueIds, range, args.knownAt);
+    const withCoverage = selectsAny(info, ['coverage']);
     return Promise.all(
       rows.map(async (r) =>
         Object.assign(new OpenInterestBucketType(), {
           start: r.start,
           openInterestUsd: r.open_interest_usd,
-          coverage: await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at),
+          coverage: withCoverage ? await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at) : undefined,
         }),
       ),
     );
