@@ -75,6 +75,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     gateway: jitGateway(buildCascadeSchema()),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process's own SIGTERM handler (main.ts) drains and exits; Apollo's would stop the
+    // server a second time, concurrently.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     // Automatic persisted queries in a bounded in-memory cache: a hash costs the client a few
     // bytes instead of the document; registration needs the document to hash to it.

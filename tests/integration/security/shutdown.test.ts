@@ -101,4 +101,18 @@ describe('graceful shutdown', () => {
     expect(closed).toMatchObject({ code: 1001, reason: 'server shutting down' });
     console.log(`shutdown: ${inFlight.length} requests in flight finished, exit after ${exit.at - sigtermAt} ms, not accepted: ${JSON.stringify(other.map((o) => o.error))}`);
   }, 90_000);
+
+  it('exits at once on SIGTERM when nothing is in flight, even after serving (no wait for the drain grace)', async () => {
+    const idle = await startApiProcess(database.url, { CASCADE_LOG_LEVEL: 'silent' });
+    const reply = await fetch(idle.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ venues { slug } }' }) });
+    expect(reply.status).toBe(200);
+    await reply.text();
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) => idle.child.once('exit', (code) => resolve({ code, at: Date.now() })));
+    const sigtermAt = Date.now();
+    idle.child.kill('SIGTERM');
+    const exit = await exited;
+    expect(exit.code).toBe(0);
+    // The drain grace is 8 s and the forced exit 10 s: an idle server must not sit them out.
+    expect(exit.at - sigtermAt).toBeLessThan(5000);
+  }, 60_000);
 });
