@@ -19,13 +19,16 @@ function hasNul(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || hasNul(inner, depth + 1));
 }
 
+/** Documents already walked and found clean: Apollo hands the same DocumentNode per query text. */
+const cleanDocuments = new WeakSet<DocumentNode>();
+
 /**
  * Postgres text cannot hold U+0000, so a string carrying it would fail inside some statement as
  * an unexpected error; it is refused here, once, for every argument of every field.
  */
 function refuseNul(document: DocumentNode, variables: Record<string, unknown> | undefined): void {
   let found = hasNul(variables);
-  if (!found) {
+  if (!found && !cleanDocuments.has(document)) {
     visit(document, {
       StringValue(node) {
         if (node.value.includes('\u0000')) {
@@ -37,6 +40,7 @@ function refuseNul(document: DocumentNode, variables: Record<string, unknown> | 
     });
   }
   if (found) throw httpError('BAD_USER_INPUT', 'Strings may not contain the NUL character (U+0000).');
+  cleanDocuments.add(document);
 }
 
 /**

@@ -41,7 +41,12 @@ export function liquidationRow(instrument: KnownInstrument, event: VenueLiquidat
   };
 }
 
-export const defaultLiquidationBatch = { maxItems: 500, maxDelayMs: 1000 };
+/**
+ * A batch goes out after 1 s or at 2,000 events, whichever comes first. The 1 s bound is what a
+ * quiet market sees; 2,000 is for a cascade: one statement per 2,000 events sustained 46k
+ * events/s here against 34–39k at 500 (bench/lib/ingest.mjs), for at most 2,000 events' wait.
+ */
+export const defaultLiquidationBatch = { maxItems: 2000, maxDelayMs: 1000 };
 
 /**
  * Turns venue liquidations into rows and writes them in batches (≤ 1 s after arrival, or

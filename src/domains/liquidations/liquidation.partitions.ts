@@ -15,7 +15,14 @@ export async function ensureLiquidationPartitions(db: Db, times: Date[]): Promis
   let knownMonths = knownMonthsByPool.get(db.pool);
   if (!knownMonths) knownMonthsByPool.set(db.pool, (knownMonths = new Set()));
   const missing = new Map<string, Date>();
+  // Batches are mostly in time order: a row inside the month just checked needs no key.
+  let monthStart = NaN;
+  let monthEnd = NaN;
   for (const time of times) {
+    const ms = time.getTime();
+    if (ms >= monthStart && ms < monthEnd) continue;
+    monthStart = Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), 1);
+    monthEnd = Date.UTC(time.getUTCFullYear(), time.getUTCMonth() + 1, 1);
     const key = monthKey(time);
     if (!knownMonths.has(key) && !missing.has(key)) missing.set(key, new Date(`${key}-01T00:00:00Z`));
   }

@@ -1,4 +1,4 @@
-import { ColumnSpec, unnestSelect } from '../../db/bulk';
+import { binaryArray, BinaryArrayType } from '../../db/binary-array';
 import { Db } from '../../db/sql';
 import { ensureLiquidationPartitions } from './liquidation.partitions';
 
@@ -19,18 +19,23 @@ export interface LiquidationRow {
   origin: string;
 }
 
-const columns: ColumnSpec[] = [
-  { name: 'asset_id', type: 'int' },
-  { name: 'venue_id', type: 'int' },
-  { name: 'instrument_id', type: 'int' },
-  { name: 'side', type: 'text' },
-  { name: 'price', type: 'float8' },
-  { name: 'quantity', type: 'float8' },
-  { name: 'notional_usd', type: 'float8' },
-  { name: 'occurred_at', type: 'timestamptz' },
-  { name: 'event_key', type: 'text' },
-  { name: 'price_kind', type: 'text' },
-  { name: 'origin', type: 'data_origin' },
+/**
+ * The batch's columns, sent as binary arrays (see db/binary-array.ts); the enums travel as
+ * text and are cast per row. `of` reads each column with a plain property access, which V8
+ * optimises where a computed key per value is a slow generic lookup.
+ */
+const columns: Array<{ name: keyof LiquidationRow; type: BinaryArrayType; of: (row: LiquidationRow) => unknown }> = [
+  { name: 'asset_id', type: 'int', of: (r) => r.asset_id },
+  { name: 'venue_id', type: 'int', of: (r) => r.venue_id },
+  { name: 'instrument_id', type: 'int', of: (r) => r.instrument_id },
+  { name: 'side', type: 'text', of: (r) => r.side },
+  { name: 'price', type: 'float8', of: (r) => r.price },
+  { name: 'quantity', type: 'float8', of: (r) => r.quantity },
+  { name: 'notional_usd', type: 'float8', of: (r) => r.notional_usd },
+  { name: 'occurred_at', type: 'timestamptz', of: (r) => r.occurred_at },
+  { name: 'event_key', type: 'text', of: (r) => r.event_key },
+  { name: 'price_kind', type: 'text', of: (r) => r.price_kind },
+  { name: 'origin', type: 'text', of: (r) => r.origin },
 ];
 
 /** The NOTIFY channel on which every inserted batch is announced (see liquidation.feed.ts). */
@@ -57,17 +62,28 @@ export interface LiquidationAnnouncement {
  * the events actually inserted are added to the hourly rollup — so replays and overlapping
  * backfills never double-count, and the rollup never drifts from the raw table. The same
  * statement announces the inserted ids on a NOTIFY channel, delivered when it commits.
+ *
+ * `incoming` draws each row's id itself (as the column default would), so the statement can
+ * answer with (position in the batch, id) pairs only: the caller already holds every other
+ * value, so no doubles or timestamps are formatted by Postgres and parsed again here. The SRFs
+ * sit in the select list, where they run in lockstep, rather than `unnest(a, b, …)` in FROM,
+ * which first copies every array into its own tuplestore. A key repeated within the batch:
+ * rows go in in batch order, so its first occurrence is stored and later ones are skipped.
  */
 const insertSql = `
-WITH incoming AS (${unnestSelect(columns)}),
+WITH incoming AS MATERIALIZED (
+  SELECT nextval('liquidation_id_seq') AS id, *
+  FROM (SELECT generate_subscripts($1::int[], 1) AS position,
+               ${columns.map((c, i) => `unnest($${i + 1}::${c.type}[]) AS ${c.name}`).join(',\n               ')}) AS arrays
+),
 inserted AS (
-  INSERT INTO liquidation (asset_id, venue_id, instrument_id, side, price, quantity, notional_usd,
+  INSERT INTO liquidation (id, asset_id, venue_id, instrument_id, side, price, quantity, notional_usd,
                            occurred_at, event_key, price_kind, origin)
-  SELECT asset_id, venue_id, instrument_id, side::position_side, price, quantity, notional_usd,
-         occurred_at, event_key, price_kind, origin
+  SELECT id, asset_id, venue_id, instrument_id, side::position_side, price, quantity, notional_usd,
+         occurred_at, event_key, price_kind, origin::data_origin
   FROM incoming
   ON CONFLICT (asset_id, venue_id, occurred_at, event_key) DO NOTHING
-  RETURNING id, asset_id, venue_id, instrument_id, side, price, quantity, notional_usd, occurred_at, origin
+  RETURNING id, asset_id, venue_id, side, quantity, notional_usd, occurred_at
 ),
 rolled AS (
   INSERT INTO liquidation_hourly AS h (asset_id, venue_id, side, hour, notional_usd, quantity, event_count)
@@ -84,8 +100,8 @@ announced AS (
   GROUP BY chunk
 )
 -- Referencing announced is what makes Postgres run it (an unreferenced SELECT CTE is skipped).
-SELECT id, asset_id, venue_id, instrument_id, side, price, quantity, notional_usd, occurred_at, origin
-FROM inserted CROSS JOIN (SELECT count(*) FROM announced) AS sent`;
+SELECT incoming.position::int AS position, inserted.id
+FROM inserted JOIN incoming USING (id) CROSS JOIN (SELECT count(*) FROM announced) AS sent`;
 
 export interface InsertedLiquidation {
   id: number;
@@ -100,10 +116,29 @@ export interface InsertedLiquidation {
   origin: string;
 }
 
-/** Inserts a batch of liquidation events; returns the ones that were new. */
+/**
+ * Inserts a batch of liquidation events; returns the ones that were new, in batch order. When
+ * the batch repeats an event, its first occurrence is the one stored (and returned).
+ */
 export async function insertLiquidations(db: Db, rows: LiquidationRow[]): Promise<InsertedLiquidation[]> {
   if (rows.length === 0) return [];
   await ensureLiquidationPartitions(db, rows.map((r) => r.occurred_at));
-  const params = columns.map((c) => rows.map((r) => (r as unknown as Record<string, unknown>)[c.name] ?? null));
-  return db.query<InsertedLiquidation>(insertSql, params);
+  const params = columns.map((c) => binaryArray(c.type, rows.map(c.of)));
+  const written = await db.query<{ position: number; id: number | string }>(insertSql, params);
+  written.sort((a, b) => a.position - b.position);
+  return written.map(({ position, id }) => {
+    const row = rows[position - 1];
+    return {
+      id: Number(id),
+      asset_id: row.asset_id,
+      venue_id: row.venue_id,
+      instrument_id: row.instrument_id,
+      side: row.side,
+      price: row.price,
+      quantity: row.quantity,
+      notional_usd: row.notional_usd,
+      occurred_at: new Date(row.occurred_at.getTime()),
+      origin: row.origin,
+    };
+  });
 }
