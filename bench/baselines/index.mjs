@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { normalize as cascadeNormalize } from '../lib/operations.mjs';
 
 export const baselinesDir = path.dirname(fileURLToPath(import.meta.url));
 /** The Node 22 binary both PostGraphile servers run under. */
@@ -297,22 +298,6 @@ export const normalize = {
       hasNextPage: page.pageInfo.hasNextPage,
     };
   },
-  e: (body, _version) => {
-    const s = data(body).marketSnapshot;
-    if (!s) throw new Error('marketSnapshot is null');
-    return {
-      priceUsd: num(s.priceUsd),
-      openInterestUsd: num(s.openInterestUsd),
-      openInterestWeightedFunding: num(s.openInterestWeightedFunding),
-      change24h: num(s.change24h),
-      drawdownFromHigh: num(s.drawdownFromHigh),
-      depthRatio: num(s.depthRatio),
-      etfNetFlow7dUsd: num(s.etfNetFlow7dUsd),
-      lthSupplyChange30d: num(s.lthSupplyChange30d),
-      whaleSupplyChange30d: num(s.whaleSupplyChange30d),
-      rsi14: num(s.rsi14),
-      longUsd24h: num(s.liquidations24h.longUsd),
-      shortUsd24h: num(s.liquidations24h.shortUsd),
-    };
-  },
+  // PostGraphile's snapshot is aliased to Cascade's field names, so Cascade's normalizer reads it.
+  e: (body, _version) => cascadeNormalize.e(body),
 };
