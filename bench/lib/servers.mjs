@@ -83,7 +83,10 @@ export const cascadeEnvironment = {
 };
 
 export function startCascade(databaseUrl) {
-  return spawnServer('cascade', [path.join(root, 'dist/src/main.js'), '--api-only'], {
+  // BENCH_CPU_PROF=<dir>: Cascade writes a V8 CPU profile there when it stops (to find a cause,
+  // not for the figures: profiling slows it).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return spawnServer('cascade', [...profile, path.join(root, 'dist/src/main.js'), '--api-only'], {
     env: { ...cascadeEnvironment, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1' },
     ready: /at (http:\/\/\S+\/graphql)/,
   });
