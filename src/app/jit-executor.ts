@@ -1,5 +1,6 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 
 /** Compiled operations kept per process; a document's operations are few and documents repeat. */
@@ -55,10 +56,18 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   };
 
   const executor: GatewayExecutor = async (requestContext) => {
-    const { document, operationName, request, context } = requestContext;
-    const query = compiledFor(document, operationName);
+    const { document, operationName, operation, request, context } = requestContext;
     const variables = request.variables ?? {};
-    if (!query) return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
+    // `request.operationName` is what the caller sent; Apollo's `operationName` is the name of
+    // the operation it resolved (null when none matched), so graphql-js must see the former.
+    const plain = () => execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context });
+    // Variables that do not coerce are the caller's mistake, answered by graphql-js exactly as
+    // Apollo expects (400, BAD_USER_INPUT); graphql-jit would report them as field errors.
+    // No such operation in the document: graphql-js's own error, as without this executor.
+    if (!operation) return plain();
+    if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 }).errors) return plain();
+    const query = compiledFor(document, operationName);
+    if (!query) return plain();
     return withGraphQLErrors(await query.query(undefined, context, variables));
   };
 
