@@ -30,6 +30,12 @@ const schema = z.object({
   CASCADE_MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
   /** Milliseconds between reconciliations of local spend with the shared database total. */
   CASCADE_RATE_SYNC_MS: z.coerce.number().int().positive().default(1000),
+  /**
+   * Seconds between a worker's looks at the cron schedules (pg-boss's cron monitor; 1–45). Each
+   * schedule still fires at most once a minute across all workers; a shorter look only makes a
+   * due job start sooner after its minute begins (tests use 1).
+   */
+  CASCADE_SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
   /** Milliseconds a key lookup (or a revocation) stays cached in each process. */
   CASCADE_KEY_CACHE_TTL_MS: z.coerce.number().int().positive().default(10000),
   /**

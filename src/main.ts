@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   logger.info({ url: server.url }, 'Cascade is serving');
   // `npm start` collects live data in the same process; the demo database holds SAMPLE rows
   // only (sample and live rows never mix), and `npm run api` leaves ingestion to workers.
-  const worker = demo || process.argv.includes('--api-only') ? undefined : await startWorker({ databaseUrl: database.url, db, logger });
+  const worker = demo || process.argv.includes('--api-only') ? undefined : await startWorker({ databaseUrl: database.url, db, logger, scheduleCheckSeconds: config.CASCADE_SCHEDULE_CHECK_SECONDS });
   // A plain line too, for a person reading the terminal.
   console.log(`Cascade ${demo ? '(demo) ' : ''}at ${server.url} — open it in a browser for the IDE`);
 

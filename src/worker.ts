@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const database = await resolveDatabase({ url: config.DATABASE_URL, dataDir: config.CASCADE_DATA_DIR, name: 'pgdata', logger });
   await runMigrations(database.url);
   const db = connect(database.url, { max: config.CASCADE_POOL_SIZE, statementTimeoutMs: config.CASCADE_STATEMENT_TIMEOUT_MS, applicationName: 'cascade-worker' });
-  const worker = await startWorker({ databaseUrl: database.url, db, logger });
+  const worker = await startWorker({ databaseUrl: database.url, db, logger, scheduleCheckSeconds: config.CASCADE_SCHEDULE_CHECK_SECONDS });
   const shutdown = async () => {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();

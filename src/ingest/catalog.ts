@@ -10,13 +10,15 @@ export const defaultTrackedAssets = [
 
 /** Creates the default assets if absent; returns every tracked asset (the asset table) by symbol. */
 export async function trackedAssets(db: Db): Promise<Map<string, number>> {
-  const rows = await db.query<{ id: number; symbol: string }>(
-    `WITH added AS (
-       INSERT INTO asset (symbol, name) SELECT * FROM unnest($1::text[], $2::text[])
-       ON CONFLICT (symbol) DO NOTHING RETURNING id, symbol)
-     SELECT id, symbol FROM added UNION SELECT id, symbol FROM asset`,
-    [defaultTrackedAssets.map((a) => a.symbol), defaultTrackedAssets.map((a) => a.name)],
-  );
+  await db.query(`INSERT INTO asset (symbol, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (symbol) DO NOTHING`, [
+    defaultTrackedAssets.map((a) => a.symbol),
+    defaultTrackedAssets.map((a) => a.name),
+  ]);
+  // A second statement on purpose: when another worker is inserting the same assets, the insert
+  // above waits for it and skips them, and only a statement begun after that sees its rows (a
+  // single statement's snapshot would not: no assets, so no instruments, and every listing the
+  // other worker just stored would be retired as missing).
+  const rows = await db.query<{ id: number; symbol: string }>('SELECT id, symbol FROM asset');
   return new Map(rows.map((r) => [r.symbol, r.id]));
 }
 

@@ -91,6 +91,27 @@ describe('the ingestion scheduler (pg-boss)', () => {
     expect(runs.map((r) => r.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
   });
 
+  it('sets up pg-boss and the same queues when several workers start at the same moment', async () => {
+    // Workers of one deployment start together, on a database pg-boss has not used yet. Two
+    // sessions in pg-boss's create_queue at once can deadlock, so set-up is serialised.
+    const fresh = await createTestDatabase('empty');
+    const started: Scheduler[] = [];
+    try {
+      const datasets = Object.fromEntries(['instruments', 'open-interest', 'funding', 'mark-price', 'depth', 'candles'].map((name) => [name, { run: async () => 0 }]));
+      const registry = new SourceRegistry([{ slug: 'racing', name: 'Racing', datasets }]);
+      const env = { CASCADE_RACING_REST_URL: 'http://127.0.0.1:9' };
+      // Scheduling on: start() then also creates pg-boss's own cron queue.
+      const results = await Promise.allSettled([0, 1, 2].map(() => startScheduler({ databaseUrl: fresh.url, db: fresh.db, ingest: { sources: registry, log: silentLog, env } })));
+      for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value.queues.length : String(r.reason)))).toEqual([6, 6, 6]);
+      const queues = await fresh.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.queue WHERE name LIKE 'ingest.racing.%'`);
+      expect(queues).toEqual([{ n: 6 }]);
+    } finally {
+      await Promise.all(started.map((s) => s.stop({ graceful: false })));
+      await fresh.drop();
+    }
+  });
+
   it('retries a failing run and then leaves it in the dead-letter queue, each failure recorded', async () => {
     const probe = probeSource('failing');
     probe.state.failing = true;

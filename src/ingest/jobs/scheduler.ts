@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { Db } from '../../db/sql';
 import { runDataset, IngestOptions } from '../runner';
@@ -26,6 +27,8 @@ export interface SchedulerOptions {
   retryLimit?: number;
   retryDelaySeconds?: number;
   pollingIntervalSeconds?: number;
+  /** Seconds between looks at the cron schedules (pg-boss's default: 30). */
+  scheduleCheckSeconds?: number;
   onJob?: (event: { queue: string; state: 'started' | 'succeeded' | 'failed'; error?: string }) => void;
 }
 
@@ -49,58 +52,84 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     application_name: 'cascade-worker',
     max: 4,
     schedule: options.schedule ?? true,
+    // How soon a due schedule is noticed (the monitor) and turned into its job (the send-it
+    // queue's polling, 5 s by default); the once-a-minute guarantee is pg-boss's either way.
+    ...(options.scheduleCheckSeconds
+      ? { cronMonitorIntervalSeconds: options.scheduleCheckSeconds, cronWorkerIntervalSeconds: Math.min(5, options.scheduleCheckSeconds) }
+      : {}),
   });
   boss.on('error', (error) => options.ingest?.log?.error({ err: error.message }, 'pg-boss error'));
-  await boss.start();
-  await boss.createQueue(deadLetterQueue, { name: deadLetterQueue, policy: 'standard', retentionDays: 30 });
-
   const queues: string[] = [];
-  const env = options.ingest?.env ?? process.env;
-  for (const source of registry.all()) {
-    if (options.only && !options.only.includes(source.slug)) continue;
-    const missing = (source.requiredEnv ?? []).filter((name) => !env[name]);
-    if (missing.length > 0) {
-      // A keyed provider without its key would only fill the dead-letter queue.
-      options.ingest?.log?.info({ source: source.slug, missing }, 'source not scheduled: set its environment to enable it');
-      continue;
-    }
-    for (const [dataset, job] of Object.entries(source.datasets)) {
-      if (!job?.run) continue;
-      const name = queueName(source.slug, dataset as DatasetName);
-      const queue = {
-        name,
-        policy: 'stately' as const,
-        retryLimit: options.retryLimit ?? 5,
-        retryDelay: options.retryDelaySeconds ?? 15,
-        retryBackoff: true,
-        expireInSeconds: 15 * 60,
-        deadLetter: deadLetterQueue,
-      };
-      if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
-      else await boss.createQueue(name, queue);
-      if (options.schedule ?? true) {
-        const data: IngestJobData = { source: source.slug, dataset: dataset as DatasetName };
-        await boss.schedule(name, datasetSchedules[dataset as DatasetName].cron, data, { tz: 'UTC' });
+  await oneWorkerAtATime(options.databaseUrl, async () => {
+    // start() creates pg-boss's own cron queue: inside the lock as well.
+    await boss.start();
+    await boss.createQueue(deadLetterQueue, { name: deadLetterQueue, policy: 'standard', retentionDays: 30 });
+
+    const env = options.ingest?.env ?? process.env;
+    for (const source of registry.all()) {
+      if (options.only && !options.only.includes(source.slug)) continue;
+      const missing = (source.requiredEnv ?? []).filter((name) => !env[name]);
+      if (missing.length > 0) {
+        // A keyed provider without its key would only fill the dead-letter queue.
+        options.ingest?.log?.info({ source: source.slug, missing }, 'source not scheduled: set its environment to enable it');
+        continue;
       }
-      await boss.work<IngestJobData>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([job]) => {
-        options.onJob?.({ queue: name, state: 'started' });
-        try {
-          await runJob(options.db, job.data, options.ingest);
-          options.onJob?.({ queue: name, state: 'succeeded' });
-        } catch (error) {
-          options.onJob?.({ queue: name, state: 'failed', error: error instanceof Error ? error.message : String(error) });
-          throw error;
+      for (const [dataset, job] of Object.entries(source.datasets)) {
+        if (!job?.run) continue;
+        const name = queueName(source.slug, dataset as DatasetName);
+        const queue = {
+          name,
+          policy: 'stately' as const,
+          retryLimit: options.retryLimit ?? 5,
+          retryDelay: options.retryDelaySeconds ?? 15,
+          retryBackoff: true,
+          expireInSeconds: 15 * 60,
+          deadLetter: deadLetterQueue,
+        };
+        if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+        else await boss.createQueue(name, queue);
+        if (options.schedule ?? true) {
+          const data: IngestJobData = { source: source.slug, dataset: dataset as DatasetName };
+          await boss.schedule(name, datasetSchedules[dataset as DatasetName].cron, data, { tz: 'UTC' });
         }
-      });
-      queues.push(name);
+        await boss.work<IngestJobData>(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([job]) => {
+          options.onJob?.({ queue: name, state: 'started' });
+          try {
+            await runJob(options.db, job.data, options.ingest);
+            options.onJob?.({ queue: name, state: 'succeeded' });
+          } catch (error) {
+            options.onJob?.({ queue: name, state: 'failed', error: error instanceof Error ? error.message : String(error) });
+            throw error;
+          }
+        });
+        queues.push(name);
+      }
     }
-  }
+  });
   return {
     boss,
     queues,
     // Graceful: running jobs finish (or, past the timeout, go back to the queue by expiry).
     stop: ({ graceful = true, timeoutMs = 8000 } = {}) => boss.stop({ graceful, timeout: timeoutMs, wait: true }),
   };
+}
+
+/**
+ * Runs `setUp` holding a session advisory lock on a connection of its own, so workers that start
+ * together create their queues one after the other: two sessions in pg-boss's create_queue at
+ * once can deadlock (each has inserted a queue row and waits for the other's to add its new
+ * partition's foreign key to the queue table).
+ */
+async function oneWorkerAtATime(databaseUrl: string, setUp: () => Promise<void>): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl, application_name: 'cascade-worker' });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('cascade:pgboss:queue-setup'))`);
+    await setUp();
+  } finally {
+    // Closing the session releases the lock.
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Runs one job: its explicit window, or the dataset's look-back up to now. */

@@ -9,9 +9,9 @@ export interface RunningWorker {
 }
 
 /** The ingestion worker: scheduled REST pulls through pg-boss and the venues' live streams. */
-export async function startWorker(options: { databaseUrl: string; db: Db; logger: Logger }): Promise<RunningWorker> {
+export async function startWorker(options: { databaseUrl: string; db: Db; logger: Logger; scheduleCheckSeconds?: number }): Promise<RunningWorker> {
   const log = options.logger.child({ component: 'ingest' });
-  const scheduler = await startScheduler({ databaseUrl: options.databaseUrl, db: options.db, ingest: { log } });
+  const scheduler = await startScheduler({ databaseUrl: options.databaseUrl, db: options.db, ingest: { log }, scheduleCheckSeconds: options.scheduleCheckSeconds });
   const streamSlugs = sourceRegistry.all().filter((s) => Object.values(s.datasets).some((d) => d?.stream)).map((s) => s.slug);
   const streams = leadStreams({ databaseUrl: options.databaseUrl, db: options.db, slugs: streamSlugs, log });
   log.info({ queues: scheduler.queues.length, streamSources: streamSlugs }, 'ingestion worker started');
