@@ -4,36 +4,14 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { Context } from './context';
 
 /**
- * Prometheus metrics (prom-client) at /metrics. Process-wide metrics (Node's own, ingestion jobs
- * and streams) live in one registry the ingestion code imports; each API server adds its own
- * (requests, latency, errors, pool, rate limits), so tests can run several servers apart.
+ * Prometheus metrics (prom-client) at /metrics. Node's own metrics live in one process-wide
+ * registry; each API server adds its own (requests, latency, errors, pool, rate limits), so tests
+ * can run several servers apart. Ingestion figures (job runs and failures, stream lag) are read
+ * from the database at scrape time: workers run in other processes, often several, and the
+ * database is where all of them record what they did (ingestion_run, the stored events).
  */
 export const processMetrics = new Registry();
 collectDefaultMetrics({ register: processMetrics, prefix: 'cascade_' });
-
-/** Ingestion: job runs started, by source and dataset (the job runner increments it). */
-export const ingestJobRuns = new Counter({
-  name: 'cascade_ingest_job_runs_total',
-  help: 'Ingestion job runs started, by source and dataset.',
-  labelNames: ['source', 'dataset'] as const,
-  registers: [processMetrics],
-});
-
-/** Ingestion: job runs that failed, by source and dataset. */
-export const ingestJobFailures = new Counter({
-  name: 'cascade_ingest_job_failures_total',
-  help: 'Ingestion job runs that failed, by source and dataset.',
-  labelNames: ['source', 'dataset'] as const,
-  registers: [processMetrics],
-});
-
-/** Ingestion: how far a live stream is behind, storage time minus the event's own time. */
-export const ingestStreamLag = new Gauge({
-  name: 'cascade_ingest_stream_lag_seconds',
-  help: 'Latest lag of a live stream: storage time minus event time, by source and dataset.',
-  labelNames: ['source', 'dataset'] as const,
-  registers: [processMetrics],
-});
 
 const maxOperationLabels = 200;
 
@@ -56,6 +34,19 @@ function operationLabeller() {
 export type ServerMetrics = ReturnType<typeof createMetrics>;
 
 /** One API server's metrics over its pool, and the Apollo plugin that records them. */
+/** Job runs recorded by every worker, by source, dataset and outcome (one statement a scrape). */
+const jobRunsSql = `SELECT source, dataset, status, count(*)::int AS runs FROM ingestion_run GROUP BY 1, 2, 3`;
+
+/**
+ * Per venue, the largest storage-minus-event time of the liquidations stored in the last five
+ * minutes: how far each live stream runs behind the venue. The window keeps it to the newest
+ * partition and each asset's newest index entries.
+ */
+const streamLagSql = `SELECT v.slug AS venue, extract(epoch FROM max(l.recorded_at - l.occurred_at))::float8 AS lag
+  FROM liquidation l JOIN venue v ON v.id = l.venue_id
+  WHERE l.asset_id = ANY(ARRAY(SELECT id FROM asset)) AND l.occurred_at > now() - interval '5 minutes' AND l.recorded_at > now() - interval '5 minutes'
+  GROUP BY v.slug`;
+
 export function createMetrics(pool: Pool) {
   const registry = new Registry();
   const requests = new Counter({ name: 'cascade_graphql_requests_total', help: 'GraphQL operations by name', labelNames: ['operation'] as const, registers: [registry] });
@@ -82,6 +73,29 @@ export function createMetrics(pool: Pool) {
       this.set({ state: 'total' }, pool.totalCount);
       this.set({ state: 'idle' }, pool.idleCount);
       this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
+  // A scrape while the database is away still answers, without these two.
+  new Gauge({
+    name: 'cascade_ingest_job_runs',
+    help: 'Ingestion job runs recorded by all workers (ingestion_run), by source, dataset and status (SUCCEEDED, FAILED, RUNNING)',
+    labelNames: ['source', 'dataset', 'status'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const rows = await pool.query<{ source: string; dataset: string; status: string; runs: number }>(jobRunsSql).then((r) => r.rows, () => []);
+      for (const row of rows) this.set({ source: row.source, dataset: row.dataset, status: row.status }, row.runs);
+    },
+  });
+  new Gauge({
+    name: 'cascade_ingest_stream_lag_seconds',
+    help: 'Live liquidation streams: the largest (stored time - event time) of the events stored in the last 5 minutes, by venue',
+    labelNames: ['venue'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const rows = await pool.query<{ venue: string; lag: number }>(streamLagSql).then((r) => r.rows, () => []);
+      for (const row of rows) this.set({ venue: row.venue }, row.lag);
     },
   });
   const label = operationLabeller();

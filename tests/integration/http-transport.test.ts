@@ -1,5 +1,6 @@
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
+import { insertLiquidations } from '../../src/domains/liquidations/liquidation.writer';
 
 /** Response bodies are JSON objects whose shape each test checks. */
 const json = async (response: Response): Promise<any> => response.json();
@@ -105,6 +106,28 @@ describe('GraphQL over HTTP', () => {
     expect(text).toMatch(/cascade_graphql_duration_seconds_bucket\{le="[^"]+",operation="Venues"\}/);
     expect(text).toMatch(/cascade_graphql_errors_total\{code="UNKNOWN_ASSET"\} 1/);
     expect(text).toMatch(/cascade_db_pool_connections\{state="total"\}/);
+  });
+
+  it('exposes the job runs of every worker and the lag of each live stream, read from the database', async () => {
+    await database.db.query(`INSERT INTO ingestion_run (source, dataset, status, finished_at) VALUES
+      ('binance', 'funding', 'SUCCEEDED', now()), ('binance', 'funding', 'SUCCEEDED', now()), ('okx', 'open-interest', 'FAILED', now())`);
+    const [ids] = await database.db.query<{ asset_id: number; venue_id: number; instrument_id: number }>(`
+      WITH a AS (INSERT INTO asset (symbol, name) VALUES ('LAG', 'Lag coin') RETURNING id),
+           v AS (INSERT INTO venue (slug, name, kind) VALUES ('lagvenue', 'Lag venue', 'CEX') RETURNING id)
+      INSERT INTO instrument (venue_id, asset_id, symbol, contract_type, margin_type, quote_currency, contract_size, funding_interval_hours, origin)
+      SELECT v.id, a.id, 'LAGUSDT', 'PERPETUAL', 'LINEAR', 'USDT', 1, 8, 'IMPORT' FROM a, v
+      RETURNING asset_id, venue_id, id AS instrument_id`);
+    // An event that happened 3 s before it was stored: the stream runs 3 s behind.
+    const [row] = await insertLiquidations(database.db, [
+      { ...ids, side: 'LONG', price: 10, quantity: 100, notional_usd: 1000, occurred_at: new Date(Date.now() - 3000), event_key: 'lag', price_kind: 'FILL', origin: 'LIVE' },
+    ]);
+    expect(row).toBeDefined();
+    const text = await (await fetch(server.url.replace('/graphql', '/metrics'))).text();
+    expect(text).toContain('cascade_ingest_job_runs{source="binance",dataset="funding",status="SUCCEEDED"} 2');
+    expect(text).toContain('cascade_ingest_job_runs{source="okx",dataset="open-interest",status="FAILED"} 1');
+    const lag = Number(/cascade_ingest_stream_lag_seconds\{venue="lagvenue"\} ([0-9.]+)/.exec(text)?.[1]);
+    expect(lag).toBeGreaterThanOrEqual(2.9);
+    expect(lag).toBeLessThan(60);
   });
 
   it('reports liveness and readiness', async () => {
