@@ -90,12 +90,22 @@ cohort_change AS (
          (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT today FROM day) ORDER BY s.day DESC LIMIT 1)
        - (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT today FROM day) - 30 ORDER BY s.day DESC LIMIT 1) AS change
   FROM holder_cohort c WHERE c.asset_id = $1 AND c.slug IN ('LTH', 'WHALES')),
-hourly_depth AS (
+hourly_depth AS (${
+    knownAt
+      ? // The rollup keeps one recorded_at per hour, not per snapshot: a point-in-time read averages raw rows.
+        `
   SELECT hour, sum(depth) AS depth FROM (
     SELECT date_trunc('hour', at, 'UTC') AS hour, instrument_id, avg(bid_usd_2pct + ask_usd_2pct) AS depth
     FROM ${from('order_book_depth')} WHERE asset_id = $1 AND at > $2::timestamptz - interval '30 days 1 hour' AND at <= $2
     GROUP BY 1, 2) per_instrument
-  GROUP BY hour),
+  GROUP BY hour`
+      : // Each instrument's hourly average from its rollup row (sums / snapshots): 720 × instruments
+        // rows in key order, where the raw table made Postgres fetch and sort every snapshot.
+        `
+  SELECT hour, sum((bid_usd_2pct + ask_usd_2pct) / snapshots) AS depth FROM order_book_depth_hourly
+  WHERE asset_id = $1 AND hour >= $2::timestamptz - interval '30 days 1 hour' AND hour < date_trunc('hour', $2::timestamptz, 'UTC')
+  GROUP BY hour`
+  }),
 depth_now AS (
   SELECT sum(d.depth) AS depth FROM instrument i
   CROSS JOIN LATERAL (SELECT bid_usd_2pct + ask_usd_2pct AS depth FROM ${from('order_book_depth', 'd')} WHERE d.asset_id = i.asset_id AND d.instrument_id = i.id
