@@ -8,6 +8,8 @@ import { Context } from './context';
 import { databaseFault, databaseFaultError } from './db-faults';
 import { CascadeError, errorCodes } from './errors';
 import { jitGateway } from './jit-executor';
+import { stringifyResponse } from './planned/raw-json';
+import type { PlannedOperations } from './planned/fast-path';
 import { documentLimitRules, documentLimits } from './limits';
 import { buildCascadeSchema } from './schema';
 
@@ -17,6 +19,10 @@ export interface ApolloOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** false in trusted-documents mode: only the manifest's documents may run, none registered. */
   automaticPersistedQueries?: boolean;
+  /** Told when a planned statement failed for a reason other than the caller's input (jit-executor.ts). */
+  onPlanFailure?: (error: unknown, operationName: string | null) => void;
+  /** Where planned operations that answered are remembered, for the fast path (planned/fast-path.ts). */
+  plannedOperations?: PlannedOperations;
 }
 
 const knownCodes = new Set(Object.keys(errorCodes));
@@ -72,7 +78,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // graphql-js's own token limit: armor's Apollo token plugin turns plain syntax errors into 500s.
     parseOptions: { maxTokens: documentLimits.maxTokens },
     // The local schema, executed by graphql-jit through Apollo's executor hook (jit-executor.ts).
-    gateway: jitGateway(buildCascadeSchema()),
+    gateway: jitGateway(buildCascadeSchema(), { onPlanFailure: options.onPlanFailure, known: options.plannedOperations }),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     // The process's own SIGTERM handler (main.ts) drains and exits; Apollo's would stop the
@@ -86,6 +92,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // browser form cannot send (docs/security.md).
     csrfPrevention: { requestHeaders: ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] },
     formatError: maskError(options),
+    // Apollo's own (JSON.stringify + newline), except that pages Postgres already wrote as JSON
+    // (planned/raw-json.ts) are spliced in as they are.
+    stringifyResult: (value) => `${stringifyResponse(value)}\n`,
     plugins: [
       // Apollo's cache-control plugin wraps every field resolver to compute cache hints; Cascade
       // sends no HTTP cache headers for GraphQL, so that per-field work buys nothing.

@@ -24,6 +24,8 @@ export interface Context {
   cost?: number;
   /** The budget after this operation's charge (for the RateLimit-* headers). */
   charged?: BudgetState;
+  /** The operation (name and text) the gate admitted and charged for this request. */
+  admitted?: string;
 }
 
 export interface ContextOptions {

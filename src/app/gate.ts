@@ -56,6 +56,10 @@ export class OperationGate {
   ) {}
 
   admit(ctx: Context, source: string, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+    // Admitted already on the fast path (planned/fast-path.ts), which then handed the request
+    // to Apollo: decided once, charged once.
+    const admission = `${operation.name?.value ?? ''}\u0000${source}`;
+    if (ctx.admitted === admission) return;
     const scope = currentRequestScope();
     if (scope) scope.operationName = operation.name?.value;
     refuseNul(document, variables);
@@ -76,6 +80,7 @@ export class OperationGate {
     }
     const result = this.budgets.charge(ctx.caller.bucket, limit, cost);
     ctx.charged = result;
+    if (result.allowed) ctx.admitted = admission;
     if (!result.allowed) {
       throw httpError(
         'RATE_LIMITED',

@@ -1,7 +1,13 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode, printSchema } from 'graphql';
+import type { Context } from './context';
+import { databaseFault } from './db-faults';
+import { CascadeError } from './errors';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { PlannedOperations } from './planned/fast-path';
+import { OperationPlan, planOperation } from './planned/operation-plan';
+import { rootFieldPlanners } from './planned/planners';
 
 /** Compiled operations kept per process; a document's operations are few and documents repeat. */
 const maxCompiled = 1000;
@@ -37,22 +43,36 @@ function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
  * metrics) and the HTTP protocol stay Apollo's. A document graphql-jit cannot compile runs
  * through graphql-js's `execute`, so nothing is refused for being unusual.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new Map<DocumentNode, Map<string, CompiledQuery | null>>();
+export interface JitGatewayOptions {
+  /** Told when a planned statement failed for a reason other than the caller's input. */
+  onPlanFailure?: (error: unknown, operationName: string | null) => void;
+  /** Where planned operations that answered are remembered, for the fast path. */
+  known?: PlannedOperations;
+}
 
-  const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
-    let byName = compiled.get(document);
+export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {}): GatewayInterface {
+  interface Prepared {
+    compiled: CompiledQuery | null;
+    /** Set when every root field can be answered by a statement that builds its JSON (planned/). */
+    planned: OperationPlan | null;
+  }
+  const prepared = new Map<DocumentNode, Map<string, Prepared>>();
+
+  const preparedFor = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): Prepared => {
+    let byName = prepared.get(document);
     if (!byName) {
-      if (compiled.size >= maxCompiled) compiled.delete(compiled.keys().next().value!);
+      if (prepared.size >= maxCompiled) prepared.delete(prepared.keys().next().value!);
       byName = new Map();
-      compiled.set(document, byName);
+      prepared.set(document, byName);
     }
     const key = operationName ?? '';
-    if (!byName.has(key)) {
+    let entry = byName.get(key);
+    if (!entry) {
       const result = compileQuery(schema, document, operationName ?? undefined);
-      byName.set(key, isCompiledQuery(result) ? result : null);
+      entry = { compiled: isCompiledQuery(result) ? result : null, planned: planOperation(schema, document, operation, rootFieldPlanners) };
+      byName.set(key, entry);
     }
-    return byName.get(key)!;
+    return entry;
   };
 
   const executor: GatewayExecutor = async (requestContext) => {
@@ -61,14 +81,31 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     // `request.operationName` is what the caller sent; Apollo's `operationName` is the name of
     // the operation it resolved (null when none matched), so graphql-js must see the former.
     const plain = () => execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context });
-    // Variables that do not coerce are the caller's mistake, answered by graphql-js exactly as
-    // Apollo expects (400, BAD_USER_INPUT); graphql-jit would report them as field errors.
     // No such operation in the document: graphql-js's own error, as without this executor.
     if (!operation) return plain();
-    if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 }).errors) return plain();
-    const query = compiledFor(document, operationName);
-    if (!query) return plain();
-    return withGraphQLErrors(await query.query(undefined, context, variables));
+    let coerced: Record<string, unknown> = {};
+    if (operation.variableDefinitions?.length) {
+      const values = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 });
+      // Variables that do not coerce are the caller's mistake, answered by graphql-js exactly as
+      // Apollo expects (400, BAD_USER_INPUT); graphql-jit would report them as field errors.
+      if (values.errors) return plain();
+      coerced = values.coerced;
+    }
+    const entry = preparedFor(document, operation, operationName);
+    if (entry.planned) {
+      try {
+        const data = await entry.planned.run(context as Context, coerced);
+        if (request.query !== undefined) options.known?.remember(request.query, request.operationName, { document, operation, plan: entry.planned });
+        return { data };
+      } catch (error) {
+        // A refused argument or a database fault: the resolvers run the operation and answer
+        // the error exactly as they would have (path, code, masking), at the cost of a retry.
+        // Anything else is a planner bug that only costs speed; it is logged to be fixed.
+        if (!(error instanceof CascadeError) && !databaseFault(error)) options.onPlanFailure?.(error, operationName);
+      }
+    }
+    if (!entry.compiled) return plain();
+    return withGraphQLErrors(await entry.compiled.query(undefined, context, variables));
   };
 
   return {
@@ -80,7 +117,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       return { executor };
     },
     async stop() {
-      compiled.clear();
+      prepared.clear();
     },
   };
 }

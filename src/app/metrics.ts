@@ -129,6 +129,12 @@ export function createMetrics(pool: Pool) {
     plugin,
     /** Responses the HTTP layer writes itself (401, 413, 429 before parsing). */
     countErrors,
+    /** An operation answered without Apollo's pipeline (planned/fast-path.ts): counted as Apollo's are. */
+    countAnswered(operationName: string | null, seconds: number) {
+      const operation = label(operationName);
+      requests.inc({ operation });
+      latency.observe({ operation }, seconds);
+    },
     /** A request refused for a spent budget before it was parsed. */
     countRateLimited: (anonymous: boolean) => rateLimited.inc({ caller: anonymous ? 'anonymous' : 'key' }),
     /** Everything /metrics serves: this server's metrics and the process-wide ones. */

@@ -8,12 +8,13 @@ import { Access, AccessOptions } from './access';
 import { createApollo } from './apollo';
 import { presentedKey } from './auth';
 import { ServerClock } from './clock';
-import { createContext } from './context';
+import { Context, createContext } from './context';
 import { corsHandler } from './cors';
 import { createCostEstimator } from './cost';
 import { gatePlugin, OperationGate } from './gate';
 import { createHttpHandler } from './http';
 import { documentLimits } from './limits';
+import { answerKnownPlanned, PlannedOperations } from './planned/fast-path';
 import { Logger } from './logger';
 import { createMetrics } from './metrics';
 import { currentRequestScope } from './request-scope';
@@ -104,14 +105,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const gate = new OperationGate(createCostEstimator(buildCascadeSchema()), access.budgets, options.maxQueryCost ?? documentLimits.maxCost);
   const logUnexpected = (entry: { errorId: string; error: unknown; path?: readonly (string | number)[] }) =>
     logger.error({ ...currentRequestScope(), errorId: entry.errorId, err: entry.error, path: entry.path }, 'unexpected error in a request');
+  const plannedOperations = new PlannedOperations();
   const apollo = createApollo({
+    plannedOperations,
     introspection: options.introspection ?? true,
     logError: logUnexpected,
+    onPlanFailure: (error, operationName) => logger.warn({ ...currentRequestScope(), err: error, operationName }, 'planned statement failed; answered through the resolvers'),
     automaticPersistedQueries: options.trustedDocuments === undefined,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs ?? 8000 }), gatePlugin(gate), metrics.plugin],
   });
   await apollo.start();
   let stopping = false;
+  // While stopping, every request goes through Apollo, which knows how to refuse it.
+  const answerKnownPlannedUnlessStopping = () => {
+    const answer = answerKnownPlanned(buildCascadeSchema(), plannedOperations, gate);
+    return async (ctx: Context, req: IncomingMessage, body: unknown) => (stopping ? null : answer(ctx, req, body));
+  };
   const handler = createHttpHandler({
     apollo,
     createContext: async (req, requestId) => {
@@ -128,6 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cors: corsHandler(options.corsOrigins ?? []),
     trustedDocuments: options.trustedDocuments,
     onRefused: (code) => metrics.countErrors([code]),
+    answerPlanned: answerKnownPlannedUnlessStopping(),
+    onAnsweredPlanned: (operationName, seconds) => metrics.countAnswered(operationName, seconds),
     onUnexpected: (error) => {
       const errorId = randomUUID();
       logUnexpected({ errorId, error });

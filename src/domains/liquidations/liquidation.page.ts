@@ -10,11 +10,17 @@ import { LiquidationConnectionType, LiquidationEdgeType } from './liquidation.ty
 export const maxLiquidationPageSize = 500;
 
 /** One cursor page of a resolved filter, newest first (the `liquidations` query and episodes). */
+/** `first` as a page size (50 when omitted), refused outside 0…maxLiquidationPageSize. */
+export function liquidationPageSize(first: number | null | undefined): number {
+  const size = first ?? 50;
+  if (size < 0 || size > maxLiquidationPageSize) {
+    throw new CascadeError('INVALID_PAGE_SIZE', `\`first\` must be between 0 and ${maxLiquidationPageSize}; got ${size}.`, { argument: 'first' });
+  }
+  return size;
+}
+
 export async function liquidationPage(db: Db, resolved: ResolvedLiquidationFilter, first: number | null, after: string | null): Promise<LiquidationConnectionType> {
-    const size = first ?? 50;
-    if (size < 0 || size > maxLiquidationPageSize) {
-      throw new CascadeError('INVALID_PAGE_SIZE', `\`first\` must be between 0 and ${maxLiquidationPageSize}; got ${size}.`, { argument: 'first' });
-    }
+    const size = liquidationPageSize(first);
     const position = after ? decodeLiquidationCursor(after) : null;
     // One row more than asked tells whether another page follows, in the same statement.
     const records = await findLiquidationPage(db, resolved, position, size + 1);

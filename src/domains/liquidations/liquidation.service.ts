@@ -71,7 +71,7 @@ export function toLiquidationType(record: LiquidationRecord): LiquidationType {
 const cursorTimeSql = (micros: string) => `(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond')`;
 
 /** WHERE conditions for a filter, appending their values to `params` (shared by pages and replays). */
-function filterConditions(filter: ResolvedLiquidationFilter, params: unknown[]): string[] {
+export function filterConditions(filter: ResolvedLiquidationFilter, params: unknown[]): string[] {
   const param = (value: unknown) => `$${params.push(value)}`;
   const conditions: string[] = [];
   if (filter.assetId !== null) conditions.push(`l.asset_id = ${param(filter.assetId)}::int`);
@@ -96,6 +96,18 @@ export function findLiquidationPage(
   limit: number,
 ): Promise<LiquidationRecord[]> {
   const params: unknown[] = [];
+  const where = pageWhere(filter, after, params);
+  return db.query<LiquidationRecord>(
+    `SELECT ${liquidationRecordColumns}
+     FROM (SELECT * FROM liquidation l ${where} ORDER BY l.occurred_at DESC, l.id DESC LIMIT $${params.push(limit)}::int) l
+     JOIN instrument i ON i.id = l.instrument_id
+     ORDER BY l.occurred_at DESC, l.id DESC`,
+    params,
+  );
+}
+
+/** The WHERE clause of a newest-first page after `after` (shared with the planned page, liquidation.plan.ts). */
+export function pageWhere(filter: ResolvedLiquidationFilter, after: LiquidationPosition | null, params: unknown[]): string {
   const param = (value: unknown) => `$${params.push(value)}`;
   const conditions = filterConditions(filter, params);
   if (after) {
@@ -104,14 +116,7 @@ export function findLiquidationPage(
     conditions.push(`l.occurred_at <= ${cursorTimeSql(micros)}`);
     conditions.push(`(l.occurred_at, l.id) < (${cursorTimeSql(micros)}, ${id}::bigint)`);
   }
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  return db.query<LiquidationRecord>(
-    `SELECT ${liquidationRecordColumns}
-     FROM (SELECT * FROM liquidation l ${where} ORDER BY l.occurred_at DESC, l.id DESC LIMIT ${param(limit)}::int) l
-     JOIN instrument i ON i.id = l.instrument_id
-     ORDER BY l.occurred_at DESC, l.id DESC`,
-    params,
-  );
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
 /**

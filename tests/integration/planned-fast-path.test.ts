@@ -1,0 +1,98 @@
+import { PlannedOperations } from '../../src/app/planned/fast-path';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { postTo, SecuredServer, startSecuredServer } from './security/support';
+
+/**
+ * A planned operation Apollo has answered once is answered again without Apollo's pipeline
+ * (src/app/planned/fast-path.ts). What a caller sees must not depend on which path answered:
+ * the same bytes, the same headers, the same charge, the same errors.
+ */
+describe('the fast path for known planned operations', () => {
+  let database: TestDatabase;
+  let server: SecuredServer;
+  let lookups: jest.SpyInstance;
+  /** Whether the last request was answered by the fast path (its lookup found the document). */
+  const wentFast = () => lookups.mock.results.at(-1)?.value !== undefined;
+
+  const page = 'query Page($first: Int, $after: String) { liquidations(first: $first, after: $after, filter: { asset: "BTC" }) { edges { cursor node { id notionalUsd venue { slug } } } pageInfo { hasNextPage endCursor } } }';
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sample');
+    server = await startSecuredServer(database.db, { rateLimits: true, anonymousPointsPerMinute: 100_000, now: () => Date.parse('2025-10-10T21:00:20Z'), trustProxy: 'loopback' }, { maxQueryCost: 200 });
+    lookups = jest.spyOn(PlannedOperations.prototype, 'lookup');
+  });
+  afterAll(async () => {
+    lookups.mockRestore();
+    await server.stop();
+    await database.drop();
+  });
+
+  const raw = async (body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+
+  it('answers a repeated document with the same bytes and headers as Apollo did, charging the same', async () => {
+    const caller = { 'x-forwarded-for': '198.51.100.20' };
+    const first = await raw({ query: page, variables: { first: 20 } }, caller);
+    expect(wentFast()).toBe(false);
+    const second = await raw({ query: page, variables: { first: 20 } }, caller);
+    expect(wentFast()).toBe(true);
+    expect(second.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect(JSON.parse(second.text).data.liquidations.edges).toHaveLength(20);
+    expect([...second.headers.keys()].sort()).toEqual([...first.headers.keys()].sort());
+    for (const header of ['content-type', 'content-length', 'ratelimit-limit', 'ratelimit-policy']) expect(second.headers.get(header)).toBe(first.headers.get(header));
+    const spentByApollo = 100_000 - Number(first.headers.get('ratelimit-remaining'));
+    const spentFast = Number(first.headers.get('ratelimit-remaining')) - Number(second.headers.get('ratelimit-remaining'));
+    expect(spentByApollo).toBeGreaterThan(1);
+    expect(spentFast).toBe(spentByApollo);
+  });
+
+  it('runs the plan with each request\'s own variables, paging to the same rows Apollo pages to', async () => {
+    const caller = { 'x-forwarded-for': '198.51.100.21' };
+    const firstPage = JSON.parse((await raw({ query: page, variables: { first: 7 } }, caller)).text).data.liquidations;
+    expect(wentFast()).toBe(true);
+    const next = JSON.parse((await raw({ query: page, variables: { first: 7, after: firstPage.pageInfo.endCursor } }, caller)).text).data.liquidations;
+    expect(wentFast()).toBe(true);
+    // The same page asked of the resolvers (a directive keeps a document off the planner).
+    const viaResolvers = await postTo(server.url, page.replace('filter: { asset: "BTC" })', 'filter: { asset: "BTC" }) @include(if: true)'), {
+      variables: { first: 7, after: firstPage.pageInfo.endCursor },
+      headers: caller,
+    });
+    expect(viaResolvers.body.data.liquidations).toEqual(next);
+    expect(next.edges[0].cursor).not.toBe(firstPage.edges[0].cursor);
+  });
+
+  it('leaves to Apollo, and answers as Apollo does, what it does not take: errors, other media types, extensions', async () => {
+    const caller = { 'x-forwarded-for': '198.51.100.22' };
+    // A refused argument: the plan throws, Apollo answers with the resolver's coded error, charged once.
+    const start = 100_000;
+    const answered = Number((await raw({ query: page, variables: { first: 5 } }, caller)).headers.get('ratelimit-remaining'));
+    const refused = await raw({ query: page, variables: { first: 5, after: 'bm90LWEtY3Vyc29y' } }, caller);
+    expect(refused.status).toBe(200);
+    expect(JSON.parse(refused.text).errors[0].extensions.code).toBe('INVALID_CURSOR');
+    expect(answered - Number(refused.headers.get('ratelimit-remaining'))).toBe(start - answered);
+    // Variables that do not coerce: Apollo's 400.
+    const badVariables = await raw({ query: page, variables: { first: 'ten' } }, caller);
+    expect(badVariables.status).toBe(400);
+    expect(JSON.parse(badVariables.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // Over the cost bound: QUERY_TOO_COMPLEX from the gate, as before.
+    const tooDear = await raw({ query: page, variables: { first: 500 } }, caller);
+    expect(JSON.parse(tooDear.text).errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    // Another media type is negotiated by Apollo.
+    const graphqlResponse = await raw({ query: page, variables: { first: 1 } }, { ...caller, accept: 'application/graphql-response+json' });
+    expect(graphqlResponse.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    expect(JSON.parse(graphqlResponse.text).data.liquidations.edges).toHaveLength(1);
+  });
+
+  it('serves the instruments list the same way', async () => {
+    const query = 'query I($venue: String!) { instruments(venue: $venue) { symbol venue { slug name } latestFunding { at rate } } }';
+    const first = await raw({ query, variables: { venue: 'okx' } });
+    const second = await raw({ query, variables: { venue: 'okx' } });
+    expect(wentFast()).toBe(true);
+    expect(second.text).toBe(first.text);
+    const unknown = await raw({ query, variables: { venue: 'nowhere' } });
+    expect(JSON.parse(unknown.text).errors[0].extensions.code).toBeDefined();
+  });
+});

@@ -1,0 +1,131 @@
+import { onStatement } from '../../src/db/sql';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { startTestServer, TestServer } from '../support/server';
+
+/**
+ * Hot reads are planned into one statement that builds their JSON in Postgres
+ * (src/app/planned/). A directive on the root field keeps an operation off the planner, so each
+ * document below is asked both ways: the answers must be the same values, field for field, in
+ * the same key order.
+ */
+describe('planned operations answer exactly as the resolvers do', () => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sample');
+    // Text Postgres must escape as JSON.stringify does: quotes, backslash, control characters, non-ASCII.
+    await database.db.query(`UPDATE venue SET name = $1 WHERE slug = (SELECT min(slug) FROM venue)`, ['Odd "venue" \\ back\tslash\u0001 é 🚀']);
+    server = await startTestServer(database.db);
+    await server.query('{ assets { symbol } }'); // loads the registry (reloaded every 30 s; the suite is shorter)
+  });
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
+
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    return { status: response.status, text: await response.text() };
+  };
+  /** The document as written (planned) and with `@include(if: true)` on its root fields (resolvers). */
+  const bothWays = async (query: string, variables: Record<string, unknown> = {}, rootFields = ['liquidations', 'instruments']) => {
+    let viaResolvers = query;
+    for (const name of rootFields) viaResolvers = viaResolvers.replace(new RegExp(`(\\b${name}\\b(\\([^)]*\\))?)\\s*\\{`), '$1 @include(if: true) {');
+    expect(viaResolvers).not.toBe(query);
+    const texts: string[] = [];
+    let stop = onStatement((text) => texts.push(text));
+    const planned = await post(query, variables);
+    stop();
+    // The planned answer came from statements that build JSON; the other did not.
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((text) => text.startsWith('/* planned '))).toBe(true);
+    texts.length = 0;
+    stop = onStatement((text) => texts.push(text));
+    const resolved = await post(viaResolvers, variables);
+    stop();
+    expect(texts.some((text) => text.startsWith('/* planned '))).toBe(false);
+    expect(planned.status).toBe(200);
+    expect(resolved.status).toBe(200);
+    const plannedBody = JSON.parse(planned.text);
+    const resolvedBody = JSON.parse(resolved.text);
+    expect(plannedBody.errors).toBeUndefined();
+    // Same values and the same key order (toStrictEqual ignores order, so compare the re-serialized text too).
+    expect(plannedBody).toStrictEqual(resolvedBody);
+    expect(JSON.stringify(plannedBody)).toBe(JSON.stringify(resolvedBody));
+    return plannedBody.data;
+  };
+
+  const everyLiquidationField = `cursor node { __typename id side price quantity notionalUsd occurredAt origin cursor
+      venue { id slug name kind liquidationsLowerBound } asset { id symbol name }
+      instrument { id symbol contractType marginType quoteCurrency contractSize expiresAt active fundingIntervalHours venue { slug } asset { symbol } } }`;
+
+  it('pages liquidations with every field, aliases and __typename, following endCursor to the end of a filter', async () => {
+    let after: string | null = null;
+    let seen = 0;
+    for (let page = 0; page < 40; page++) {
+      const data = await bothWays(
+        `query P($after: String) { __typename page: liquidations(first: 250, after: $after, filter: { asset: "ETH", side: SHORT, minNotionalUsd: 100000 }) {
+           __typename all: edges { __typename ${everyLiquidationField} }
+           pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename } } }`,
+        { after },
+      );
+      const edges = data.page.all;
+      seen += edges.length;
+      for (const edge of edges) expect(edge.cursor).toBe(edge.node.cursor);
+      if (edges.length) expect(data.page.pageInfo.endCursor).toBe(edges.at(-1).cursor);
+      if (!data.page.pageInfo.hasNextPage) break;
+      after = data.page.pageInfo.endCursor;
+    }
+    expect(seen).toBeGreaterThan(250);
+  });
+
+  it('answers empty pages, first: 0 and fragments the same way', async () => {
+    await bothWays('{ liquidations(first: 5, filter: { asset: "BTC", from: "2001-01-01T00:00:00Z", to: "2001-01-02T00:00:00Z" }) { edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }');
+    await bothWays('{ liquidations(first: 0) { edges { cursor } pageInfo { hasNextPage hasPreviousPage endCursor } } }');
+    await bothWays(
+      'query { liquidations(first: 30, filter: { venues: ["okx", "bybit"] }) { ...Page } } fragment Page on LiquidationConnection { edges { node { ...Row } } pageInfo { endCursor } } fragment Row on Liquidation { id notionalUsd ... on Liquidation { occurredAt } }',
+    );
+  });
+
+  it('lists instruments with venue, asset and latest readings, for each venue and with every filter', async () => {
+    const fields = `__typename id symbol contractType marginType quoteCurrency contractSize expiresAt active fundingIntervalHours
+      venue { slug name kind } asset { __typename symbol name }
+      latestOpenInterest { at openInterestUsd openInterestContracts } latestFunding { at rate intervalHours annualizedRate }`;
+    const all = await bothWays(`{ instruments { ${fields} } }`);
+    expect(all.instruments.some((i: any) => i.venue.name.startsWith('Odd "venue" \\'))).toBe(true);
+    expect(all.instruments.length).toBeGreaterThan(5);
+    expect(all.instruments.some((i: any) => i.latestFunding === null || i.latestOpenInterest === null) || all.instruments.every((i: any) => i.latestFunding)).toBe(true);
+    for (const venue of new Set<string>(all.instruments.map((i: any) => i.venue.slug))) {
+      await bothWays(`query V($venue: String!) { instruments(venue: $venue) { ${fields} } }`, { venue });
+    }
+    await bothWays('{ instruments(asset: "BTC", contractType: PERPETUAL) { symbol latestFunding { rate } } }');
+    await bothWays('{ instruments(asset: "SOL") { symbol } liquidations(first: 3) { edges { cursor } } }');
+  });
+
+  it('answers refused arguments with the resolvers\' errors', async () => {
+    for (const query of [
+      '{ liquidations(first: 501) { edges { cursor } } }',
+      '{ liquidations(first: 5, after: "bm90LWEtY3Vyc29y") { edges { cursor } } }',
+      '{ liquidations(filter: { asset: "NOPE" }) { edges { cursor } } }',
+      '{ instruments(venue: "nowhere") { symbol } }',
+    ]) {
+      const planned = JSON.parse((await post(query)).text);
+      const resolved = JSON.parse((await post(query.replace(/(liquidations|instruments)(\([^)]*\)+)/, '$1$2 @include(if: true)'))).text);
+      expect(planned.errors?.[0]?.extensions?.code).toBeDefined();
+      expect(planned).toStrictEqual(resolved);
+    }
+  });
+
+  it('answers a planned page in one statement', async () => {
+    let count = 0;
+    const stop = onStatement((text) => {
+      count += 1;
+      expect(text.startsWith('/* planned liquidations */')).toBe(true);
+    });
+    const reply = await post('{ liquidations(first: 100, filter: { asset: "BTC", side: LONG }) { edges { cursor node { id occurredAt notionalUsd venue { slug } } } pageInfo { hasNextPage endCursor } } }');
+    expect(JSON.parse(reply.text).data.liquidations.edges).toHaveLength(100);
+    stop();
+    expect(count).toBe(1);
+  });
+});
