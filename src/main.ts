@@ -26,9 +26,9 @@ async function main(): Promise<void> {
     const summary = await loadSampleScenario(db, { logger });
     logger.info(summary, 'sample scenario loaded');
   }
-  const readDb = config.DATABASE_READ_URL
-    ? connect(config.DATABASE_READ_URL, { ...pool, applicationName: 'cascade-api-read' })
-    : db;
+  // Request reads on a pool of their own (the replica's when DATABASE_READ_URL is set), whose
+  // connections keep one generic plan per prepared statement (PoolOptions.genericPlans).
+  const readDb = connect(config.DATABASE_READ_URL ?? database.url, { ...pool, applicationName: 'cascade-api-read', genericPlans: true });
   const trustedDocuments = config.CASCADE_TRUSTED_DOCUMENTS ? loadTrustedDocuments(config.CASCADE_TRUSTED_DOCUMENTS) : undefined;
   if (trustedDocuments) logger.info({ documents: trustedDocuments.size, manifest: config.CASCADE_TRUSTED_DOCUMENTS }, 'trusted-documents mode: only the manifest runs');
   const server = await startServer({

@@ -15,6 +15,14 @@ export interface PoolOptions {
   applicationName?: string;
   /** How long a query may wait for a connection (queued behind a full pool, or connecting). */
   connectionTimeoutMs?: number;
+  /**
+   * Plan prepared statements once per connection (plan_cache_mode=force_generic_plan). For the
+   * API's request reads, whose SQL is written to plan well without its parameter values
+   * (conditions spelled only when set, partitions pruned at run time): Postgres otherwise keeps
+   * re-planning statements whose generic plan it estimates dearer, such as the market snapshot,
+   * where planning cost more than a third of the statement (docs/performance.md).
+   */
+  genericPlans?: boolean;
 }
 
 export function createPool(url: string, options: PoolOptions = {}): Pool {
@@ -25,6 +33,7 @@ export function createPool(url: string, options: PoolOptions = {}): Pool {
     idleTimeoutMillis: 30000,
     statement_timeout: options.statementTimeoutMs ?? 15000,
     application_name: options.applicationName ?? 'cascade',
+    ...(options.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
   });
   // An idle connection that dies (a Postgres restart, a terminated backend) is dropped from the
   // pool by pg; without a listener its 'error' event would crash the process instead.
