@@ -42,6 +42,7 @@ const program = new Command('bench')
   .option('--duration <seconds>', 'measured seconds per scenario and server', positive, 10)
   .option('--warmup <seconds>', 'warm-up seconds before each measurement (checked like the run)', (v) => (Number(v) === 0 ? 0 : positive(v)), 2)
   .option('--connections <n>', 'concurrent connections (autocannon and pgbench clients)', positive, 16)
+  .option('--rounds <n>', 'rounds of every server in turn on (a)–(e), each measuring --duration seconds; figures are over all rounds (default 3; 1 with --quick)', positive)
   .option('--only <scenarios>', 'scenarios to run, of a,b,c,d,e,f', listOf([...SCENARIOS, 'f']))
   .option('--servers <list>', `servers to run, of ${ALL_SERVERS.join(',')}`, listOf(ALL_SERVERS))
   .option('--sizes <list>', 'stored-event sizes for (f), of 1m,10m,50m', listOf(Object.keys(SIZES)), ['1m', '10m', '50m'])
@@ -52,6 +53,7 @@ const program = new Command('bench')
 program.parse();
 const options = program.opts();
 const given = (name) => program.getOptionValueSource(name) === 'cli';
+options.rounds ??= options.quick ? 1 : 3;
 if (options.quick) {
   if (!given('duration')) options.duration = 2;
   if (!given('warmup')) options.warmup = 1;
@@ -105,6 +107,31 @@ async function pickParams(url) {
   });
 }
 
+const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * One figure from a server's rounds on a scenario: req/s over all rounds (their mean, as every
+ * round lasts as long), latency percentiles as the median round's; invalid if any round was.
+ * The rounds themselves are kept in the JSON.
+ */
+function combineRounds(rounds) {
+  if (rounds.length === 1) return rounds[0];
+  const failed = rounds.find((r) => !r.valid);
+  if (failed) return { ...failed, rounds };
+  const round2 = (v) => (v === null ? null : Math.round(v * 100) / 100);
+  const combined = { ...rounds[0], rounds };
+  combined.rps = round2(rounds.reduce((sum, r) => sum + r.rps, 0) / rounds.length);
+  for (const key of ['p50Ms', 'p90Ms', 'p99Ms', 'maxMs', 'meanMs']) if (key in rounds[0]) combined[key] = round2(median(rounds.map((r) => r[key])));
+  if ('requests' in rounds[0]) combined.requests = rounds.reduce((sum, r) => sum + (r.requests ?? 0), 0);
+  if ('loadAverage' in rounds[0]) combined.loadAverage = median(rounds.map((r) => r.loadAverage));
+  return combined;
+}
+
 function checker(reference, normalizer) {
   return (body) => {
     const difference = firstDifference(reference, normalizer(body));
@@ -138,7 +165,7 @@ const results = {
   date: startedAt.toISOString().slice(0, 10),
   startedAt: startedAt.toISOString(),
   quick: Boolean(options.quick),
-  settings: { seconds: options.duration, warmupSeconds: options.warmup, connections: options.connections, servers, scenarios, sizes: fSizes, ingestEvents: options.ingest ? ingestEvents : null },
+  settings: { seconds: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, servers, scenarios, sizes: fSizes, ingestEvents: options.ingest ? ingestEvents : null },
   machine: {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -219,7 +246,7 @@ try {
    * One server on one database: start it, measure each scenario (first answer validated
    * against Cascade's), stop it. Returns { scenario: result }.
    */
-  async function runServer(server, size, names) {
+  async function runServer(server, size, names, countStatementsToo = true) {
     const db = dbs[size];
     const reference = references[size];
     const timing = { warmupSeconds: options.warmup, seconds: options.duration, connections: options.connections };
@@ -276,7 +303,7 @@ try {
         out[name] = await measureHttp({ url: running.url, headers, request, validate, ...timing, settle: () => waitForIdle(db.url) });
         report(label, name, out[name]);
       }
-      if (server === 'cascade' && size === '1m') {
+      if (server === 'cascade' && size === '1m' && countStatementsToo) {
         for (const name of names) {
           if (!database.statStatements) {
             results.statementsPerRequest[name] = { notRun: 'pg_stat_statements is not preloaded on this server' };
@@ -312,12 +339,18 @@ try {
   }
 
   const rows = Object.fromEntries(scenarios.map((name) => [name, { name, title: scenarioTitles[name] }]));
-  for (const server of servers) {
-    if (scenarios.length === 0) break;
-    log(`${serverLabels[server]}: scenarios ${scenarios.join(', ')} on 1m`);
-    const measured = await runServer(server, '1m', scenarios);
-    for (const [name, result] of Object.entries(measured)) rows[name][server] = result;
+  // Servers take turns, round after round: this machine's speed drifts by tens of percent over
+  // minutes (other tenants, Postgres housekeeping), and one server measured in a slow stretch
+  // would skew its ratios; with rounds, each server meets the same stretches.
+  const perRound = Object.fromEntries(scenarios.map((name) => [name, Object.fromEntries(servers.map((server) => [server, []]))]));
+  for (let round = 1; round <= options.rounds && scenarios.length > 0; round += 1) {
+    for (const server of servers) {
+      log(`${serverLabels[server]}: scenarios ${scenarios.join(', ')} on 1m${options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : ''}`);
+      const measured = await runServer(server, '1m', scenarios, round === 1);
+      for (const [name, result] of Object.entries(measured)) perRound[name][server].push(result);
+    }
   }
+  for (const name of scenarios) for (const server of servers) rows[name][server] = combineRounds(perRound[name][server]);
   // Stronger than the normalized check where it applies: the same bytes.
   const sha1 = (text) => createHash('sha1').update(text).digest('hex');
   for (const row of Object.values(rows)) {

@@ -73,7 +73,7 @@ CREATE TYPE bench_pg.liquidation_bucket AS (start timestamptz, long_usd float8, 
 CREATE FUNCTION bench_pg.liquidation_history(asset text, "interval" bench_pg.bucket_interval, "from" timestamptz,
                                              "to" timestamptz DEFAULT NULL, venues text[] DEFAULT NULL)
 RETURNS SETOF bench_pg.liquidation_bucket
-LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   v_asset int;
   v_venues int[];
@@ -105,15 +105,15 @@ BEGIN
   -- Cascade's own statement (findLiquidationBuckets, captured from the build by index.mjs), with
   -- its parameters ($1 first bucket, $2 end, $3 step, $4 asset, $5 data end, $6 venue ids, and
   -- for raw events $7 knownAt) and its choice of source: hourly and coarser from the rollup,
-  -- M1–M15 from raw events. EXECUTE … USING plans it with the values, as Cascade's unnamed
-  -- statement is planned (PL/pgSQL's cached plans would treat the variables as unknowns).
+  -- M1–M15 from raw events. The rollup statement is static SQL, prepared once per connection
+  -- with one generic plan (the function's plan_cache_mode), as Cascade's read pool runs it
+  -- (PoolOptions.genericPlans); the raw one is planned per call with its values (EXECUTE).
   -- Its coverage columns are computed too (Cascade does) but not returned.
   IF v_step_ms >= 3600000 THEN
-    RETURN QUERY EXECUTE $cascade$
+    RETURN QUERY
       SELECT c.start::timestamptz, c.long_usd::float8, c.short_usd::float8, (c.long_usd + c.short_usd)::float8, c.event_count::int,
              (CASE WHEN c.long_usd + c.short_usd > 0 THEN c.long_usd / (c.long_usd + c.short_usd) END)::float8
-      FROM ({{cascade:liquidationBucketsRollup}}) c ORDER BY c.start
-    $cascade$ USING v_first, v_end, v_step, v_asset, v_data_end, v_venues;
+      FROM ({{cascade:liquidationBucketsRollup:v_first,v_end,v_step,v_asset,v_data_end,v_venues}}) c ORDER BY c.start;
   ELSE
     RETURN QUERY EXECUTE $cascade$
       SELECT c.start::timestamptz, c.long_usd::float8, c.short_usd::float8, (c.long_usd + c.short_usd)::float8, c.event_count::int,
@@ -173,7 +173,7 @@ BEGIN
 END $$;
 
 CREATE FUNCTION bench_pg.market_snapshot(asset text, at timestamptz DEFAULT NULL) RETURNS bench_pg.market_snapshot
-LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   p_asset int;
   p_at timestamptz := coalesce($2, now());
@@ -195,11 +195,10 @@ BEGIN
     p_head_to := p_hours_from; p_tail_from := p_hours_to;
   END IF;
   -- Cascade's own statement (signals.sql.ts via findSnapshot, captured from the build by
-  -- index.mjs) with findSnapshot's parameters ($1 asset, $2 at, $3..$6 the hour split).
-  -- EXECUTE … USING plans it with the values, as Cascade's unnamed statement is planned.
-  EXECUTE $cascade${{cascade:snapshot}}$cascade$
-  INTO r
-  USING p_asset, p_at, p_hours_from, p_hours_to, p_head_to, p_tail_from;
+  -- index.mjs), its parameters ($1 asset, $2 at, $3..$6 the hour split) bound to these
+  -- variables. Static SQL: PL/pgSQL prepares it once per connection and, with the function's
+  -- plan_cache_mode, keeps one generic plan, as Cascade's read pool does (PoolOptions.genericPlans).
+  SELECT * INTO r FROM ({{cascade:snapshot:p_asset,p_at,p_hours_from,p_hours_to,p_head_to,p_tail_from}}) cascade_snapshot;
 
   -- signals.service.ts marketSnapshot: JS truthiness (`x ? … : null`) is "not null and not 0" here.
   result.as_of := p_at;

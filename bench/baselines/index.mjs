@@ -115,9 +115,16 @@ async function cascadeStatements() {
 async function schemaSql() {
   const template = readFileSync(path.join(baselinesDir, 'bench_pg.sql'), 'utf8');
   const statements = await cascadeStatements();
-  const sql = template.replace(/\{\{cascade:(\w+)\}\}/g, (_, name) => {
+  // {{cascade:name}} is the statement's text; {{cascade:name:a,b,…}} binds $1, $2, … to those
+  // PL/pgSQL variables, for static SQL.
+  const sql = template.replace(/\{\{cascade:(\w+)(?::([\w,]+))?\}\}/g, (_, name, variables) => {
     if (!(name in statements)) throw new Error(`bench_pg.sql names an unknown Cascade statement ${name}`);
-    return statements[name];
+    if (!variables) return statements[name];
+    const names = variables.split(',');
+    return statements[name].replace(/\$(\d+)\b/g, (match, n) => {
+      if (!names[n - 1]) throw new Error(`bench_pg.sql binds no variable to $${n} of ${name}`);
+      return names[n - 1];
+    });
   });
   // Marks which schema a database holds, so an unchanged one is left alone (no DDL, no lock).
   return { sql, marker: `cascade bench baselines ${createHash('sha256').update(sql).digest('hex').slice(0, 16)}` };

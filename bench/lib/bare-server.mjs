@@ -14,11 +14,12 @@ import { decodeParams } from './capture.mjs';
 import { dist } from './paths.mjs';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-// Cascade's own pool factory: same statement timeout and the same int8/date parsers.
+// Cascade's own pool factory: same statement timeout, int8/date parsers and plan mode.
 const { createPool } = dist('src/db/data-source.js');
 const { wilderRsi } = dist('src/domains/signals/rsi.js');
 const { encodeLiquidationCursor } = dist('src/domains/liquidations/liquidation.cursor.js');
-const pool = createPool(spec.databaseUrl, { max: Number(process.env.BARE_POOL_SIZE ?? 10), applicationName: 'bench-bare' });
+// Cascade's read pool as main.ts builds it, generic plans included.
+const pool = createPool(spec.databaseUrl, { max: Number(process.env.BARE_POOL_SIZE ?? 10), applicationName: 'bench-bare', genericPlans: true });
 
 // Statements with parameters go by name, so each connection parses and plans them once (what
 // pgbench -M prepared does, and Cascade's Db for repeated statements).
@@ -75,8 +76,10 @@ const handlers = {
   },
   async b() {
     const [list, latest] = statements.b;
-    const reg = await registry.current();
     const rows = await query(list.text, list.params);
+    // Cascade's planned statement (src/app/planned) returns the list's JSON: passed through as is.
+    if (rows.length === 1 && typeof rows[0].json === 'string') return raw(`{"instruments":${rows[0].json}}`);
+    const reg = await registry.current();
     const readings = new Map((latest ? await query(latest.text, [rows.map((r) => r.id)]) : rows).map((r) => [r.instrument_id, r]));
     return {
       instruments: rows.map((r) => {
@@ -99,9 +102,14 @@ const handlers = {
   },
   async d() {
     const [page] = statements.d;
+    const rows = await query(page.text, page.params);
+    // Cascade's planned page: the edges' JSON from Postgres, the page info from its columns.
+    if (rows.length === 1 && typeof rows[0].edges === 'string') {
+      const [row] = rows;
+      return raw(`{"liquidations":{"edges":${row.edges},"pageInfo":{"hasNextPage":${row.has_next},"endCursor":${JSON.stringify(row.end_cursor)}}}}`);
+    }
     const reg = await registry.current();
     const size = Number(page.params.at(-1)) - 1;
-    const rows = await query(page.text, page.params);
     const edges = rows.slice(0, size).map((r) => ({
       cursor: encodeLiquidationCursor({ occurredAtMicros: r.occurred_at_us, id: r.id }),
       node: { id: r.id, occurredAt: r.occurred_at, notionalUsd: r.notional_usd, venue: { slug: reg.venuesById.get(r.venue_id).slug } },
@@ -132,9 +140,17 @@ const handlers = {
 
 const byDocument = new Map(Object.entries(spec.scenarios).map(([name, s]) => [s.query, name]));
 
+/** A `data` value already written as JSON (what Cascade's planned statements return). */
+class Raw {
+  constructor(text) {
+    this.text = text;
+  }
+}
+const raw = (text) => new Raw(text);
+
 function send(res, status, body) {
   // Apollo ends its JSON with a newline; with it the bodies are byte-identical to Cascade's.
-  const text = `${JSON.stringify(body)}\n`;
+  const text = body.data instanceof Raw ? `{"data":${body.data.text}}\n` : `${JSON.stringify(body)}\n`;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -75,6 +75,8 @@ export async function runPgbench({ binary, databaseUrl, statements, seconds, war
       PGUSER: decodeURIComponent(url.username),
       PGPASSWORD: decodeURIComponent(url.password),
       PGDATABASE: url.pathname.slice(1),
+      // Cascade's request reads keep one generic plan per prepared statement (PoolOptions.genericPlans): the same here.
+      PGOPTIONS: '-c plan_cache_mode=force_generic_plan',
     };
     const common = ['-n', '-M', 'prepared', '-c', String(connections), '-j', '1', '-f', file, ...defines.flatMap((d) => ['-D', `${d.name}=${d.value}`])];
     if (warmupSeconds > 0) {
