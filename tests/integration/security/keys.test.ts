@@ -128,23 +128,38 @@ describe('API keys and scopes', () => {
     expect(viaHeader.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const anonymous = await subscribeOnce(locked.url, subscription);
     expect(anonymous.closed).toBe(4401);
-    // A stream key is let through: the subscription starts and waits for events (no error, no close).
-    const client = createClient({ url: locked.url.replace('http:', 'ws:'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${keys.stream}` } });
-    const outcome: string[] = [];
-    const stop = client.subscribe(
-      { query: subscription },
-      { next: () => outcome.push('next'), error: (error) => outcome.push(`error ${JSON.stringify(error)}`), complete: () => outcome.push('complete') },
-    );
-    // Either the feed starts listening or the subscription ends: whichever comes first is shown.
-    await eventually(
-      async () =>
-        outcome.length > 0 ||
-        (await database.db.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'cascade-liquidation-feed' AND datname = current_database()`)).length > 0,
-      30_000,
-    );
+    // A stream key is let through: the subscription starts and waits for events (no error, no
+    // close). A close the server may send any caller when overloaded (4503: keys could not be
+    // checked in time; 4408: connection_init late) is not the answer under test: tried again.
+    const transient = /"code":(4503|4408|1011)\b/;
+    let outcome: string[] = [];
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const client = createClient({ url: locked.url.replace('http:', 'ws:'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${keys.stream}` } });
+      outcome = [];
+      const stop = client.subscribe(
+        { query: subscription },
+        {
+          next: () => outcome.push('next'),
+          // A close event keeps its code and reason in getters, which JSON.stringify does not see.
+          error: (error) => {
+            const e = error as { code?: number; reason?: string; message?: string };
+            outcome.push(`error ${JSON.stringify(Array.isArray(error) ? error : { code: e.code, reason: e.reason, message: e.message })}`);
+          },
+          complete: () => outcome.push('complete'),
+        },
+      );
+      // Either the feed starts listening or the subscription ends: whichever comes first is shown.
+      await eventually(
+        async () =>
+          outcome.length > 0 ||
+          (await database.db.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'cascade-liquidation-feed' AND datname = current_database()`)).length > 0,
+        30_000,
+      );
+      stop();
+      await client.dispose();
+      if (!(outcome.length === 1 && transient.test(outcome[0]))) break;
+    }
     expect(outcome).toEqual([]);
-    stop();
-    await client.dispose();
   });
 
   it('refuses a revoked key within the key cache TTL, without a restart', async () => {
