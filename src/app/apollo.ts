@@ -9,7 +9,7 @@ import { databaseFault, databaseFaultError } from './db-faults';
 import { CascadeError, errorCodes } from './errors';
 import { jitGateway } from './jit-executor';
 import { stringifyResponse } from './planned/raw-json';
-import type { PlannedOperations } from './planned/fast-path';
+import type { KnownOperations } from './fast-path';
 import { documentLimitRules, documentLimits } from './limits';
 import { buildCascadeSchema } from './schema';
 
@@ -21,8 +21,8 @@ export interface ApolloOptions {
   automaticPersistedQueries?: boolean;
   /** Told when a planned statement failed for a reason other than the caller's input (jit-executor.ts). */
   onPlanFailure?: (error: unknown, operationName: string | null) => void;
-  /** Where planned operations that answered are remembered, for the fast path (planned/fast-path.ts). */
-  plannedOperations?: PlannedOperations;
+  /** Where queries that answered are remembered, for the fast path (fast-path.ts). */
+  knownOperations?: KnownOperations;
 }
 
 const knownCodes = new Set(Object.keys(errorCodes));
@@ -78,7 +78,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // graphql-js's own token limit: armor's Apollo token plugin turns plain syntax errors into 500s.
     parseOptions: { maxTokens: documentLimits.maxTokens },
     // The local schema, executed by graphql-jit through Apollo's executor hook (jit-executor.ts).
-    gateway: jitGateway(buildCascadeSchema(), { onPlanFailure: options.onPlanFailure, known: options.plannedOperations }),
+    gateway: jitGateway(buildCascadeSchema(), { onPlanFailure: options.onPlanFailure, known: options.knownOperations }),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     // The process's own SIGTERM handler (main.ts) drains and exits; Apollo's would stop the

@@ -56,7 +56,7 @@ export class OperationGate {
   ) {}
 
   admit(ctx: Context, source: string, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
-    // Admitted already on the fast path (planned/fast-path.ts), which then handed the request
+    // Admitted already on the fast path (fast-path.ts), which then handed the request
     // to Apollo: decided once, charged once.
     const admission = `${operation.name?.value ?? ''}\u0000${source}`;
     if (ctx.admitted === admission) return;

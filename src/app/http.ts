@@ -7,7 +7,7 @@ import { serveDashboard, serveIdeAsset, serveIdePage, wantsIde } from './ide';
 import { documentLimits } from './limits';
 import { BudgetState } from './rate-limit';
 import { requestIdFrom, requestScopes } from './request-scope';
-import type { FastAnswer } from './planned/fast-path';
+import type { FastAnswer } from './fast-path';
 import { TrustedDocuments, trustPostBody, trustSearch } from './trusted-documents';
 
 /** Largest request body accepted; a GraphQL document with variables is far smaller. */
@@ -31,12 +31,12 @@ export interface HttpHandlerOptions {
   /** Logs an unexpected failure and returns the error id the caller is given. */
   onUnexpected?: (error: unknown) => string;
   /**
-   * Answers a POSTed JSON request for a known planned operation without Apollo's pipeline
-   * (planned/fast-path.ts), or returns null to leave it to Apollo.
+   * Answers a POSTed JSON request for a known query without Apollo's pipeline
+   * (fast-path.ts), or returns null to leave it to Apollo.
    */
-  answerPlanned?: (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null>;
-  /** Told of each request answerPlanned answered (metrics), with its duration in seconds. */
-  onAnsweredPlanned?: (operationName: string | null, seconds: number) => void;
+  answerKnown?: (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null>;
+  /** Told of each request answerKnown answered (metrics), with its duration in seconds. */
+  onAnsweredKnown?: (operationName: string | null, seconds: number) => void;
 }
 
 class HttpError extends Error {
@@ -155,11 +155,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (method === 'POST') body = trustPostBody(options.trustedDocuments, body);
       else if (method === 'GET') search = trustSearch(options.trustedDocuments, search);
     }
-    if (method === 'POST' && options.answerPlanned && mediaType(req) === 'application/json') {
+    if (method === 'POST' && options.answerKnown && mediaType(req) === 'application/json') {
       const started = process.hrtime.bigint();
-      const answer = await options.answerPlanned(ctx, req, body);
+      const answer = await options.answerKnown(ctx, req, body);
       if (answer) {
-        options.onAnsweredPlanned?.(answer.operationName, Number(process.hrtime.bigint() - started) / 1e9);
+        options.onAnsweredKnown?.(answer.operationName, Number(process.hrtime.bigint() - started) / 1e9);
         // The headers Apollo sends with a JSON answer, and ours.
         res.setHeader('content-type', 'application/json; charset=utf-8');
         for (const [key, value] of Object.entries(rateLimitHeaders(ctx.charged ?? ctx.budget()))) res.setHeader(key, value);

@@ -5,7 +5,7 @@ import { databaseFault } from './db-faults';
 import { CascadeError } from './errors';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
-import { PlannedOperations } from './planned/fast-path';
+import { KnownOperations } from './fast-path';
 import { OperationPlan, planOperation } from './planned/operation-plan';
 import { rootFieldPlanners } from './planned/planners';
 
@@ -47,7 +47,7 @@ export interface JitGatewayOptions {
   /** Told when a planned statement failed for a reason other than the caller's input. */
   onPlanFailure?: (error: unknown, operationName: string | null) => void;
   /** Where planned operations that answered are remembered, for the fast path. */
-  known?: PlannedOperations;
+  known?: KnownOperations;
 }
 
 export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {}): GatewayInterface {
@@ -94,8 +94,11 @@ export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {
     const entry = preparedFor(document, operation, operationName);
     if (entry.planned) {
       try {
-        const data = await entry.planned.run(context as Context, coerced);
-        if (request.query !== undefined) options.known?.remember(request.query, request.operationName, { document, operation, plan: entry.planned });
+        const planned = entry.planned;
+        const data = await planned.run(context as Context, coerced);
+        if (request.query !== undefined) {
+          options.known?.remember(request.query, request.operationName, { document, operation, run: async (ctx, values) => ({ data: await planned.run(ctx, values) }) });
+        }
         return { data };
       } catch (error) {
         // A refused argument or a database fault: the resolvers run the operation and answer
@@ -104,8 +107,15 @@ export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {
         if (!(error instanceof CascadeError) && !databaseFault(error)) options.onPlanFailure?.(error, operationName);
       }
     }
-    if (!entry.compiled) return plain();
-    return withGraphQLErrors(await entry.compiled.query(undefined, context, variables));
+    const compiled = entry.compiled;
+    if (!compiled) return plain();
+    const result = await compiled.query(undefined, context, variables);
+    // A query answered without error is remembered for the fast path (reads only: a repeat that
+    // errs there is run again here).
+    if (!result.errors?.length && operation.operation === 'query' && request.query !== undefined) {
+      options.known?.remember(request.query, request.operationName, { document, operation, run: async (ctx, _coerced, given) => compiled.query(undefined, ctx, given) });
+    }
+    return withGraphQLErrors(result);
   };
 
   return {

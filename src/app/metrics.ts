@@ -129,7 +129,7 @@ export function createMetrics(pool: Pool) {
     plugin,
     /** Responses the HTTP layer writes itself (401, 413, 429 before parsing). */
     countErrors,
-    /** An operation answered without Apollo's pipeline (planned/fast-path.ts): counted as Apollo's are. */
+    /** An operation answered without Apollo's pipeline (fast-path.ts): counted as Apollo's are. */
     countAnswered(operationName: string | null, seconds: number) {
       const operation = label(operationName);
       requests.inc({ operation });

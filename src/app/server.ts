@@ -14,7 +14,7 @@ import { createCostEstimator } from './cost';
 import { gatePlugin, OperationGate } from './gate';
 import { createHttpHandler } from './http';
 import { documentLimits } from './limits';
-import { answerKnownPlanned, PlannedOperations } from './planned/fast-path';
+import { answerKnown, KnownOperations } from './fast-path';
 import { Logger } from './logger';
 import { createMetrics } from './metrics';
 import { currentRequestScope } from './request-scope';
@@ -105,9 +105,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const gate = new OperationGate(createCostEstimator(buildCascadeSchema()), access.budgets, options.maxQueryCost ?? documentLimits.maxCost);
   const logUnexpected = (entry: { errorId: string; error: unknown; path?: readonly (string | number)[] }) =>
     logger.error({ ...currentRequestScope(), errorId: entry.errorId, err: entry.error, path: entry.path }, 'unexpected error in a request');
-  const plannedOperations = new PlannedOperations();
+  const knownOperations = new KnownOperations();
   const apollo = createApollo({
-    plannedOperations,
+    knownOperations,
     introspection: options.introspection ?? true,
     logError: logUnexpected,
     onPlanFailure: (error, operationName) => logger.warn({ ...currentRequestScope(), err: error, operationName }, 'planned statement failed; answered through the resolvers'),
@@ -117,8 +117,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await apollo.start();
   let stopping = false;
   // While stopping, every request goes through Apollo, which knows how to refuse it.
-  const answerKnownPlannedUnlessStopping = () => {
-    const answer = answerKnownPlanned(buildCascadeSchema(), plannedOperations, gate);
+  const answerKnownUnlessStopping = () => {
+    const answer = answerKnown(buildCascadeSchema(), knownOperations, gate);
     return async (ctx: Context, req: IncomingMessage, body: unknown) => (stopping ? null : answer(ctx, req, body));
   };
   const handler = createHttpHandler({
@@ -137,8 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cors: corsHandler(options.corsOrigins ?? []),
     trustedDocuments: options.trustedDocuments,
     onRefused: (code) => metrics.countErrors([code]),
-    answerPlanned: answerKnownPlannedUnlessStopping(),
-    onAnsweredPlanned: (operationName, seconds) => metrics.countAnswered(operationName, seconds),
+    answerKnown: answerKnownUnlessStopping(),
+    onAnsweredKnown: (operationName, seconds) => metrics.countAnswered(operationName, seconds),
     onUnexpected: (error) => {
       const errorId = randomUUID();
       logUnexpected({ errorId, error });

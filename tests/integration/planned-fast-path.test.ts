@@ -1,13 +1,13 @@
-import { PlannedOperations } from '../../src/app/planned/fast-path';
+import { KnownOperations } from '../../src/app/fast-path';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { postTo, SecuredServer, startSecuredServer } from './security/support';
 
 /**
- * A planned operation Apollo has answered once is answered again without Apollo's pipeline
- * (src/app/planned/fast-path.ts). What a caller sees must not depend on which path answered:
+ * A query Apollo has answered once is answered again without Apollo's pipeline
+ * (src/app/fast-path.ts). What a caller sees must not depend on which path answered:
  * the same bytes, the same headers, the same charge, the same errors.
  */
-describe('the fast path for known planned operations', () => {
+describe('the fast path for known queries', () => {
   let database: TestDatabase;
   let server: SecuredServer;
   let lookups: jest.SpyInstance;
@@ -19,7 +19,7 @@ describe('the fast path for known planned operations', () => {
   beforeAll(async () => {
     database = await createTestDatabase('sample');
     server = await startSecuredServer(database.db, { rateLimits: true, anonymousPointsPerMinute: 100_000, now: () => Date.parse('2025-10-10T21:00:20Z'), trustProxy: 'loopback' }, { maxQueryCost: 200 });
-    lookups = jest.spyOn(PlannedOperations.prototype, 'lookup');
+    lookups = jest.spyOn(KnownOperations.prototype, 'lookup');
   });
   afterAll(async () => {
     lookups.mockRestore();
@@ -84,6 +84,26 @@ describe('the fast path for known planned operations', () => {
     const graphqlResponse = await raw({ query: page, variables: { first: 1 } }, { ...caller, accept: 'application/graphql-response+json' });
     expect(graphqlResponse.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
     expect(JSON.parse(graphqlResponse.text).data.liquidations.edges).toHaveLength(1);
+  });
+
+  it('serves queries without a plan (compiled, through the resolvers) the same way, errors included', async () => {
+    const venues = '{ venues { slug name kind } }';
+    const first = await raw({ query: venues });
+    const second = await raw({ query: venues });
+    expect(wentFast()).toBe(true);
+    expect(second.text).toBe(first.text);
+    const snapshot = 'query S($asset: String!) { marketSnapshot(asset: $asset, at: "2025-10-10T21:00:00Z") { priceUsd liquidations24h { longUsd } } }';
+    const btc = await raw({ query: snapshot, variables: { asset: 'BTC' } });
+    const again = await raw({ query: snapshot, variables: { asset: 'BTC' } });
+    expect(wentFast()).toBe(true);
+    expect(again.text).toBe(btc.text);
+    expect(JSON.parse(again.text).data.marketSnapshot.priceUsd).toBeGreaterThan(0);
+    // A known text whose run errs is answered by Apollo: the resolver's coded error, as cold.
+    const unknown = await raw({ query: snapshot, variables: { asset: 'NOPE' } });
+    const cold = await raw({ query: snapshot.replace('query S', 'query T'), variables: { asset: 'NOPE' } });
+    expect(unknown.status).toBe(cold.status);
+    expect(JSON.parse(unknown.text).errors).toEqual(JSON.parse(cold.text).errors);
+    expect(JSON.parse(unknown.text).errors[0].extensions.code).toBeDefined();
   });
 
   it('serves the instruments list the same way', async () => {

@@ -1,0 +1,96 @@
+import { DocumentNode, OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import type { IncomingMessage } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import type { Context } from './context';
+import type { OperationGate } from './gate';
+import { stringifyResponse } from './planned/raw-json';
+
+/** What a known operation needs to run again without Apollo's pipeline. */
+export interface KnownOperation {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /**
+   * Runs it: its plan, or its compiled form (graphql-jit) for queries without one. `coerced`
+   * are the variables as the operation's definitions coerce them, `given` as sent.
+   */
+  run(ctx: Context, coerced: Record<string, unknown>, given: Record<string, unknown>): Promise<{ data?: unknown; errors?: readonly unknown[] }>;
+}
+
+/** Documents kept per process, as many as the compiled-operation cache holds. */
+const maxKnown = 1000;
+
+/**
+ * Query texts (with the operation name the caller sent) that Apollo parsed, validated and ran —
+ * through a plan, or compiled — answering data and no error. The same text always parses and
+ * validates the same against the same schema, so a request repeating one can skip straight to
+ * the gate and the run (`answerKnown`); anything else still goes through Apollo.
+ */
+export class KnownOperations {
+  private readonly known = new Map<string, KnownOperation>();
+
+  private static key(query: string, operationName: string | null | undefined): string {
+    return `${operationName ?? ''}\u0000${query}`;
+  }
+
+  remember(query: string, operationName: string | null | undefined, known: KnownOperation): void {
+    const key = KnownOperations.key(query, operationName);
+    if (this.known.has(key)) return;
+    if (this.known.size >= maxKnown) this.known.delete(this.known.keys().next().value!);
+    this.known.set(key, known);
+  }
+
+  lookup(query: string, operationName: string | null | undefined): KnownOperation | undefined {
+    return this.known.get(KnownOperations.key(query, operationName));
+  }
+}
+
+/** Media types Apollo answers with application/json for (its negotiator's first choice). */
+const plainJsonAccept = new Set(['', '*/*', 'application/json']);
+
+export interface FastAnswer {
+  body: string;
+  operationName: string | null;
+}
+
+/**
+ * Answers a POSTed request whose document is a known query, doing what Apollo's pipeline would
+ * do for it and nothing else: coerce the variables, admit the operation at the gate (scopes,
+ * cost, budget), run it, write `{"data":…}` as Apollo's stringifier would. Returns null — and
+ * the request goes through Apollo, which answers it in full — whenever anything differs from the
+ * plain case: another media type, APQ extensions, variables that do not coerce, a refusal at the
+ * gate, an error in the result (a read, so running it again is safe). A refusal is decided again
+ * there, identically; an admitted operation is not charged twice (OperationGate.admit).
+ */
+export function answerKnown(
+  schema: GraphQLSchema,
+  known: KnownOperations,
+  gate: OperationGate,
+): (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null> {
+  return async (ctx, req, body) => {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+    const { query, variables, operationName, ...rest } = body as Record<string, unknown>;
+    if (typeof query !== 'string' || Object.keys(rest).length > 0) return null;
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+    if (!plainJsonAccept.has((req.headers.accept ?? '').trim().toLowerCase())) return null;
+    const entry = known.lookup(query, operationName as string | null | undefined);
+    if (!entry) return null;
+    let coerced: Record<string, unknown> = {};
+    const given = (variables ?? {}) as Record<string, unknown>;
+    if (entry.operation.variableDefinitions?.length) {
+      const values = getVariableValues(schema, entry.operation.variableDefinitions, given, { maxErrors: 1 });
+      if (values.errors) return null;
+      coerced = values.coerced;
+    }
+    try {
+      gate.admit(ctx, query, entry.document, entry.operation, given);
+      const result = await entry.run(ctx, coerced, given);
+      // Errors are Apollo's to shape (codes, masking, status): it runs the operation again.
+      if (result.errors?.length || result.data === undefined) return null;
+      return { body: `${stringifyResponse({ data: result.data })}\n`, operationName: entry.operation.name?.value ?? null };
+    } catch {
+      return null;
+    }
+  };
+}
