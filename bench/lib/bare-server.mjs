@@ -77,7 +77,7 @@ const handlers = {
   async b() {
     const [list, latest] = statements.b;
     const rows = await query(list.text, list.params);
-    // Cascade's planned statement (src/app/planned) returns the list's JSON: passed through as is.
+    // Cascade's planned statements (src/app/planned) return the field's JSON: passed through as is.
     if (rows.length === 1 && typeof rows[0].json === 'string') return raw(`{"instruments":${rows[0].json}}`);
     const reg = await registry.current();
     const readings = new Map((latest ? await query(latest.text, [rows.map((r) => r.id)]) : rows).map((r) => [r.instrument_id, r]));
@@ -98,6 +98,7 @@ const handlers = {
   async c() {
     const [history] = statements.c;
     const rows = await query(history.text, history.params);
+    if (rows.length === 1 && typeof rows[0].json === 'string') return raw(`{"liquidationHistory":${rows[0].json}}`);
     return { liquidationHistory: rows.map((r) => ({ start: r.start, longUsd: r.long_usd ?? 0, shortUsd: r.short_usd ?? 0, count: Number(r.event_count ?? 0) })) };
   },
   async d() {

@@ -29,7 +29,7 @@ describe('planned operations answer exactly as the resolvers do', () => {
     return { status: response.status, text: await response.text() };
   };
   /** The document as written (planned) and with `@include(if: true)` on its root fields (resolvers). */
-  const bothWays = async (query: string, variables: Record<string, unknown> = {}, rootFields = ['liquidations', 'instruments']) => {
+  const bothWays = async (query: string, variables: Record<string, unknown> = {}, rootFields = ['liquidations', 'instruments', 'liquidationHistory']) => {
     let viaResolvers = query;
     for (const name of rootFields) viaResolvers = viaResolvers.replace(new RegExp(`(\\b${name}\\b(\\([^)]*\\))?)\\s*\\{`), '$1 @include(if: true) {');
     expect(viaResolvers).not.toBe(query);
@@ -103,15 +103,27 @@ describe('planned operations answer exactly as the resolvers do', () => {
     await bothWays('{ instruments(asset: "SOL") { symbol } liquidations(first: 3) { edges { cursor } } }');
   });
 
+  it('answers liquidation histories (rollup and raw events, venue filters, point in time) the same way', async () => {
+    const fields = '__typename start longUsd shortUsd totalUsd count longShare';
+    const h1 = await bothWays(`{ liquidationHistory(asset: "BTC", interval: H1, from: "2025-11-10T00:00:00Z", to: "2025-12-10T00:00:00Z") { ${fields} } }`);
+    expect(h1.liquidationHistory).toHaveLength(720);
+    expect(h1.liquidationHistory.some((b: any) => b.longShare === null)).toBe(true);
+    await bothWays(`{ h: liquidationHistory(asset: "ETH", interval: M5, from: "2025-10-10T12:00:00Z", to: "2025-10-11T00:00:00Z", venues: ["okx", "bybit"]) { ${fields} } }`);
+    await bothWays(`{ liquidationHistory(asset: "BTC", interval: D1, from: "2025-10-01T00:00:00Z", to: "2025-11-01T00:00:00Z", knownAt: "2025-10-15T00:00:00Z") { start count totalUsd } }`);
+    await bothWays(`query W($from: DateTime!) { liquidationHistory(asset: "SOL", interval: W1, from: $from) { start longUsd } }`, { from: '2025-09-01T00:00:00Z' });
+  });
+
   it('answers refused arguments with the resolvers\' errors', async () => {
     for (const query of [
       '{ liquidations(first: 501) { edges { cursor } } }',
       '{ liquidations(first: 5, after: "bm90LWEtY3Vyc29y") { edges { cursor } } }',
       '{ liquidations(filter: { asset: "NOPE" }) { edges { cursor } } }',
       '{ instruments(venue: "nowhere") { symbol } }',
+      '{ liquidationHistory(asset: "BTC", interval: M1, from: "2020-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { start } }',
+      '{ liquidationHistory(asset: "BTC", interval: H1, from: "2025-10-02T00:00:00Z", to: "2025-10-01T00:00:00Z") { start } }',
     ]) {
       const planned = JSON.parse((await post(query)).text);
-      const resolved = JSON.parse((await post(query.replace(/(liquidations|instruments)(\([^)]*\)+)/, '$1$2 @include(if: true)'))).text);
+      const resolved = JSON.parse((await post(query.replace(/(liquidations|instruments|liquidationHistory)(\([^)]*\)+)/, '$1$2 @include(if: true)'))).text);
       expect(planned.errors?.[0]?.extensions?.code).toBeDefined();
       expect(planned).toStrictEqual(resolved);
     }

@@ -30,6 +30,18 @@ export function findLiquidationBuckets(
   /** Return each bucket's reporting and expected venues (only when `coverage` is selected). */
   withCoverage = true,
 ): Promise<LiquidationBucketRow[]> {
+  const { text, params } = liquidationBucketsStatement(assetId, venueIds, range, knownAt, withCoverage);
+  return db.query<LiquidationBucketRow>(text, params);
+}
+
+/** The statement of findLiquidationBuckets (also wrapped by the planned history, liquidation.plan.ts). */
+export function liquidationBucketsStatement(
+  assetId: number,
+  venueIds: number[] | null,
+  range: BucketRange,
+  knownAt: Date | null | undefined,
+  withCoverage: boolean,
+): { text: string; params: unknown[] } {
   const dataEnd = new Date(range.firstStart.getTime() + range.bucketCount * intervalMs[range.interval]);
   // The rollup cannot say when each event was learned: a point-in-time read sums raw events.
   const fromRollup = hourlyIntervals.has(range.interval) && !knownAt;
@@ -39,8 +51,8 @@ export function findLiquidationBuckets(
     : `SELECT occurred_at AS at, venue_id, side, notional_usd, 1 AS event_count FROM liquidation
        WHERE asset_id = $4 AND occurred_at >= $1::timestamptz AND occurred_at < $5::timestamptz AND ($6::int[] IS NULL OR venue_id = ANY($6))
          AND ($7::timestamptz IS NULL OR recorded_at <= $7)`;
-  return db.query<LiquidationBucketRow>(
-    `WITH buckets AS (${bucketStartsSql('$1', '$2', '$3')}),
+  return {
+    text: `WITH buckets AS (${bucketStartsSql('$1', '$2', '$3')}),
      sums AS (
        SELECT ${bucketOf('at', '$3')} AS start, ${longSum} AS long_usd, ${shortSum} AS short_usd, sum(event_count)::int AS event_count,
               ${withCoverage ? 'array_agg(DISTINCT venue_id)' : 'NULL::int[]'} AS venue_ids
@@ -49,8 +61,8 @@ export function findLiquidationBuckets(
      SELECT b.start, coalesce(s.long_usd, 0) AS long_usd, coalesce(s.short_usd, 0) AS short_usd, coalesce(s.event_count, 0) AS event_count,
             s.venue_ids, ${withCoverage ? `(${expectedVenuesSql('$4', '$6')})` : 'NULL::int[]'} AS expected_venue_ids
      FROM buckets b LEFT JOIN sums s USING (start) ORDER BY b.start`,
-    fromRollup ? [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds] : [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds, knownAt ?? null],
-  );
+    params: fromRollup ? [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds] : [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds, knownAt ?? null],
+  };
 }
 
 export interface VenueSumsRow extends LiquidationSums {
