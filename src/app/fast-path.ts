@@ -17,8 +17,9 @@ export interface KnownOperation {
   run(ctx: Context, coerced: Record<string, unknown>, given: Record<string, unknown>): Promise<{ data?: unknown; errors?: readonly unknown[] }>;
 }
 
-/** Documents kept per process, as many as the compiled-operation cache holds. */
+/** Documents kept per process, as many as the compiled-operation cache holds, and their text in all. */
 const maxKnown = 1000;
+const maxKnownTextLength = 8 * 1024 * 1024;
 
 /**
  * Query texts (with the operation name the caller sent) that Apollo parsed, validated and ran —
@@ -28,6 +29,7 @@ const maxKnown = 1000;
  */
 export class KnownOperations {
   private readonly known = new Map<string, KnownOperation>();
+  private textLength = 0;
 
   private static key(query: string, operationName: string | null | undefined): string {
     return `${operationName ?? ''}\u0000${query}`;
@@ -35,9 +37,15 @@ export class KnownOperations {
 
   remember(query: string, operationName: string | null | undefined, known: KnownOperation): void {
     const key = KnownOperations.key(query, operationName);
-    if (this.known.has(key)) return;
-    if (this.known.size >= maxKnown) this.known.delete(this.known.keys().next().value!);
+    if (this.known.has(key) || key.length > maxKnownTextLength) return;
+    // Oldest first out, until both the count and the text held fit: large documents cannot pile up.
+    while (this.known.size >= maxKnown || this.textLength + key.length > maxKnownTextLength) {
+      const oldest = this.known.keys().next().value!;
+      this.known.delete(oldest);
+      this.textLength -= oldest.length;
+    }
     this.known.set(key, known);
+    this.textLength += key.length;
   }
 
   lookup(query: string, operationName: string | null | undefined): KnownOperation | undefined {
