@@ -10,7 +10,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 async function createKey(database: TestDatabase, name: string, scopes: string, rate?: number): Promise<string> {
   const result = await cascade(database.url, 'keys', 'create', '--name', name, '--scopes', scopes, ...(rate ? ['--rate', String(rate)] : []));
   expect(result.code).toBe(0);
-  return result.out.trim();
+  // The key line itself: console.log is captured process-wide while the CLI runs, so another
+  // line (anything else logging meanwhile) must not become part of the key.
+  const keys = result.out.match(/\bcsk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? [];
+  expect(keys).toHaveLength(1);
+  return keys[0];
 }
 
 /** Subscribes over graphql-ws and resolves with the first message or error, or the close code. */
@@ -111,7 +115,8 @@ describe('API keys and scopes', () => {
 
   it('needs `read` for queries and `admin` for ingestionStatus, answering FORBIDDEN with 403', async () => {
     const noRead = await open.post('{ venues { slug } }', { key: keys.stream });
-    expect([noRead.status, noRead.body.errors[0].extensions]).toEqual([403, { code: 'FORBIDDEN', requiredScope: 'read' }]);
+    // The message too, so a failure says which refusal it was.
+    expect([noRead.status, noRead.body.errors[0].extensions, noRead.body.errors[0].message]).toEqual([403, { code: 'FORBIDDEN', requiredScope: 'read' }, expect.any(String)]);
     const noAdmin = await open.post('{ ingestionStatus { source } }', { key: keys.read });
     expect([noAdmin.status, noAdmin.body.errors[0].extensions]).toEqual([403, { code: 'FORBIDDEN', requiredScope: 'admin' }]);
     const admin = await open.post('{ ingestionStatus { source } }', { key: keys.admin });
