@@ -14,7 +14,7 @@ async function createKey(database: TestDatabase, name: string, scopes: string, r
   // line (anything else logging meanwhile) must not become part of the key.
   const keys = result.out.match(/\bcsk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? [];
   expect(keys).toHaveLength(1);
-  return keys[0];
+  return keys[0]!;
 }
 
 /** Subscribes over graphql-ws and resolves with the first message or error, or the close code. */
