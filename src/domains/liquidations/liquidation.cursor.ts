@@ -17,6 +17,13 @@ export function encodeLiquidationCursor(position: LiquidationPosition): string {
   return Buffer.from(`${version}:${position.occurredAtMicros}:${position.id}`, 'utf8').toString('base64url');
 }
 
+/**
+ * encodeLiquidationCursor in SQL, over a liquidation row aliased `l`: base64url (no padding) of
+ * `l1:<occurred_at µs>:<id>`, for statements that write cursors themselves (liquidation.plan.ts).
+ */
+export const liquidationCursorSql = (l: string) =>
+  `translate(encode(convert_to('${version}:' || (extract(epoch FROM ${l}.occurred_at) * 1000000)::bigint::text || ':' || ${l}.id::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+
 function invalidCursor(): CascadeError {
   return new CascadeError('INVALID_CURSOR', '`after` is not a cursor issued by `liquidations`: pass an `endCursor` or edge `cursor` unchanged.', {
     argument: 'after',

@@ -4,18 +4,11 @@ import { jsonArraySql, JsonShape, jsonObjectSql, joinsSql, PlanScope, responseKe
 import { RootFieldPlanner } from '../../app/planned/operation-plan';
 import { assetShape } from '../assets/asset.shape';
 import { instrumentShape, venueShape } from '../venues/venue.shape';
-import { decodeLiquidationCursor } from './liquidation.cursor';
+import { decodeLiquidationCursor, liquidationCursorSql } from './liquidation.cursor';
 import { LiquidationFilterInput } from './liquidation.types';
 import { resolveLiquidationFilter } from './liquidation.filter';
 import { liquidationPageSize } from './liquidation.page';
 import { pageWhere } from './liquidation.service';
-
-/**
- * encodeLiquidationCursor in SQL: base64url (no padding) of `l1:<occurred_at µs>:<id>`. The
- * planned-versus-resolver test compares the two on every row of a page.
- */
-const cursorSql = (l: string) =>
-  `translate(encode(convert_to('l1:' || (extract(epoch FROM ${l}.occurred_at) * 1000000)::bigint::text || ':' || ${l}.id::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
 
 const liquidationShape = (l: string): JsonShape => ({
   typename: 'Liquidation',
@@ -99,7 +92,7 @@ export const planLiquidations: RootFieldPlanner = (field, scope) => {
            count(*) > ${size} AS has_next,
            min(l.c) FILTER (WHERE l.n = 1 AND l.n <= ${size}) AS start_cursor,
            min(l.c) FILTER (WHERE l.n = least(l.total, ${size})) AS end_cursor
-    FROM (SELECT l.*, ${cursorSql('l')} AS c,
+    FROM (SELECT l.*, ${liquidationCursorSql('l')} AS c,
                  row_number() OVER (ORDER BY l.occurred_at DESC, l.id DESC) AS n, count(*) OVER () AS total
           FROM (SELECT * FROM liquidation l ${where} ORDER BY l.occurred_at DESC, l.id DESC LIMIT ${limit}) l) l
     ${joinsSql(scope)}`;

@@ -19,12 +19,18 @@ export interface LatestReadingsRow {
  */
 export const latestReadingsColumns = 'o.at AS oi_at, o.open_interest_usd, o.open_interest_contracts, f.at AS funding_at, f.rate, f.interval_hours';
 
-/** Joins onto `instrument i`: its newest open-interest and funding rows (primary-key order). */
-export const latestReadingsJoins = `
+/** Joins onto an instrument row aliased `i`: its newest open-interest row as `alias` (primary-key order). */
+export const latestOpenInterestJoin = (i: string, alias: string) => `
      LEFT JOIN LATERAL (SELECT at, open_interest_usd, open_interest_contracts FROM open_interest
-                        WHERE asset_id = i.asset_id AND instrument_id = i.id ORDER BY at DESC LIMIT 1) o ON true
+                        WHERE asset_id = ${i}.asset_id AND instrument_id = ${i}.id ORDER BY at DESC LIMIT 1) ${alias} ON true`;
+
+/** Joins onto an instrument row aliased `i`: its newest funding row as `alias` (primary-key order). */
+export const latestFundingJoin = (i: string, alias: string) => `
      LEFT JOIN LATERAL (SELECT at, rate, interval_hours FROM funding_rate
-                        WHERE asset_id = i.asset_id AND instrument_id = i.id ORDER BY at DESC LIMIT 1) f ON true`;
+                        WHERE asset_id = ${i}.asset_id AND instrument_id = ${i}.id ORDER BY at DESC LIMIT 1) ${alias} ON true`;
+
+/** Joins onto `instrument i`: its newest open-interest and funding rows, as `o` and `f`. */
+export const latestReadingsJoins = latestOpenInterestJoin('i', 'o') + latestFundingJoin('i', 'f');
 
 export function findLatestReadings(db: Db, instrumentIds: readonly number[]): Promise<LatestReadingsRow[]> {
   return db.query<LatestReadingsRow>(`SELECT i.id AS instrument_id, ${latestReadingsColumns} FROM instrument i ${latestReadingsJoins} WHERE i.id = ANY($1)`, [

@@ -2,6 +2,7 @@ import { JsonShape, sqlScalar } from '../../app/planned/json-shape';
 import { assetShape } from '../assets/asset.shape';
 import { fundingPointShape } from '../funding/funding.shape';
 import { openInterestPointShape } from '../open-interest/open-interest.shape';
+import { latestFundingJoin, latestOpenInterestJoin } from './latest-readings';
 
 /** Venue for planned statements (app/planned), from a `venue` row aliased `alias`. */
 export const venueShape = (alias: string): JsonShape => ({
@@ -34,23 +35,15 @@ export const instrumentShape = (i: string): JsonShape => ({
     fundingIntervalHours: { sql: `${i}.funding_interval_hours`, kind: 'number', nullable: true },
     venue: { shape: venueShape(`${i}_v`), join: { alias: `${i}_v`, sql: `JOIN venue ${i}_v ON ${i}_v.id = ${i}.venue_id` } },
     asset: { shape: assetShape(`${i}_a`), join: { alias: `${i}_a`, sql: `JOIN asset ${i}_a ON ${i}_a.id = ${i}.asset_id` } },
-    // The same newest-row probes (and null rules) as latest-readings.ts and the field resolvers.
+    // latest-readings.ts's newest-row probes, with the field resolvers' null rules.
     latestOpenInterest: {
       shape: openInterestPointShape(`${i}_o`),
-      join: {
-        alias: `${i}_o`,
-        sql: `LEFT JOIN LATERAL (SELECT at, open_interest_usd, open_interest_contracts FROM open_interest
-                WHERE asset_id = ${i}.asset_id AND instrument_id = ${i}.id ORDER BY at DESC LIMIT 1) ${i}_o ON true`,
-      },
+      join: { alias: `${i}_o`, sql: latestOpenInterestJoin(i, `${i}_o`) },
       nullWhen: `${i}_o.at IS NULL OR ${i}_o.open_interest_usd IS NULL`,
     },
     latestFunding: {
       shape: fundingPointShape(`${i}_f`),
-      join: {
-        alias: `${i}_f`,
-        sql: `LEFT JOIN LATERAL (SELECT at, rate, interval_hours FROM funding_rate
-                WHERE asset_id = ${i}.asset_id AND instrument_id = ${i}.id ORDER BY at DESC LIMIT 1) ${i}_f ON true`,
-      },
+      join: { alias: `${i}_f`, sql: latestFundingJoin(i, `${i}_f`) },
       nullWhen: `${i}_f.at IS NULL OR ${i}_f.rate IS NULL OR ${i}_f.interval_hours IS NULL`,
     },
   },
