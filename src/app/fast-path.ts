@@ -1,9 +1,9 @@
 import { DocumentNode, OperationDefinitionNode } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context';
 import type { OperationGate } from './gate';
+import { coerceVariables } from './planned/operation-plan';
 import { stringifyResponse } from './planned/raw-json';
 
 /** What a known operation needs to run again without Apollo's pipeline. */
@@ -84,13 +84,9 @@ export function answerKnown(
     if (!plainJsonAccept.has((req.headers.accept ?? '').trim().toLowerCase())) return null;
     const entry = known.lookup(query, operationName as string | null | undefined);
     if (!entry) return null;
-    let coerced: Record<string, unknown> = {};
     const given = (variables ?? {}) as Record<string, unknown>;
-    if (entry.operation.variableDefinitions?.length) {
-      const values = getVariableValues(schema, entry.operation.variableDefinitions, given, { maxErrors: 1 });
-      if (values.errors) return null;
-      coerced = values.coerced;
-    }
+    const coerced = coerceVariables(schema, entry.operation, given);
+    if (!coerced) return null;
     try {
       gate.admit(ctx, query, entry.document, entry.operation, given);
       const result = await entry.run(ctx, coerced, given);

@@ -72,6 +72,15 @@ export function rateLimitHeaders(state: BudgetState | undefined): Record<string,
   };
 }
 
+/** A whole GraphQL answer: its headers, the caller's RateLimit-* headers, and a length rather than chunked framing. */
+function sendComplete(res: ServerResponse, ctx: Context, status: number, headers: Iterable<[string, string]>, body: string): void {
+  for (const [key, value] of headers) res.setHeader(key, value);
+  for (const [key, value] of Object.entries(rateLimitHeaders(ctx.charged ?? ctx.budget()))) res.setHeader(key, value);
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.statusCode = status;
+  res.end(body);
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -160,12 +169,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       const answer = await options.answerKnown(ctx, req, body);
       if (answer) {
         options.onAnsweredKnown?.(answer.operationName, Number(process.hrtime.bigint() - started) / 1e9);
-        // The headers Apollo sends with a JSON answer, and ours.
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        for (const [key, value] of Object.entries(rateLimitHeaders(ctx.charged ?? ctx.budget()))) res.setHeader(key, value);
-        res.setHeader('content-length', Buffer.byteLength(answer.body));
-        res.statusCode = 200;
-        res.end(answer.body);
+        // The header Apollo sends with a JSON answer; ours are added as for Apollo's answers.
+        sendComplete(res, ctx, 200, [['content-type', 'application/json; charset=utf-8']], answer.body);
         return;
       }
     }
@@ -175,15 +180,13 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search, body };
     const response = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx });
+    if (response.body.kind === 'complete') {
+      sendComplete(res, ctx, response.status ?? 200, response.headers, response.body.string);
+      return;
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     for (const [key, value] of Object.entries(rateLimitHeaders(ctx.charged ?? ctx.budget()))) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      // A length rather than chunked framing: one less thing for every client to decode.
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
-    }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };

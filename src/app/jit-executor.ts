@@ -3,10 +3,9 @@ import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, Op
 import type { Context } from './context';
 import { databaseFault } from './db-faults';
 import { CascadeError } from './errors';
-import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { KnownOperations } from './fast-path';
-import { OperationPlan, planOperation } from './planned/operation-plan';
+import { coerceVariables, OperationPlan, planOperation } from './planned/operation-plan';
 import { rootFieldPlanners } from './planned/planners';
 
 /** Compiled operations kept per process; a document's operations are few and documents repeat. */
@@ -83,14 +82,10 @@ export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {
     const plain = () => execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context });
     // No such operation in the document: graphql-js's own error, as without this executor.
     if (!operation) return plain();
-    let coerced: Record<string, unknown> = {};
-    if (operation.variableDefinitions?.length) {
-      const values = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 });
-      // Variables that do not coerce are the caller's mistake, answered by graphql-js exactly as
-      // Apollo expects (400, BAD_USER_INPUT); graphql-jit would report them as field errors.
-      if (values.errors) return plain();
-      coerced = values.coerced;
-    }
+    // Variables that do not coerce are the caller's mistake, answered by graphql-js exactly as
+    // Apollo expects (400, BAD_USER_INPUT); graphql-jit would report them as field errors.
+    const coerced = coerceVariables(schema, operation, variables);
+    if (!coerced) return plain();
     const entry = preparedFor(document, operation, operationName);
     if (entry.planned) {
       try {

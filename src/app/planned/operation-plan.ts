@@ -1,8 +1,18 @@
 import { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLSchema, Kind, OperationDefinitionNode } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import type { Context } from '../context';
 import { PlanScope, responseKey, selectedFields } from './json-shape';
 import { RawJson } from './raw-json';
+
+/**
+ * An operation's variables as its definitions coerce them, or null when they do not coerce (the
+ * caller's mistake, which graphql-js behind Apollo answers with 400 BAD_USER_INPUT).
+ */
+export function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, given: Record<string, unknown>): Record<string, unknown> | null {
+  if (!operation.variableDefinitions?.length) return {};
+  const values = getVariableValues(schema, operation.variableDefinitions, given, { maxErrors: 1 });
+  return values.errors ? null : values.coerced;
+}
 
 /** One root field answered by one statement that returns the field's JSON. */
 export interface RootFieldPlan {
