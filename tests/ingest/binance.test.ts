@@ -103,7 +103,7 @@ describe('Binance USD-M connector', () => {
     const stop = await startStreams(database.db, ['binance'], options());
     try {
       await eventually(() => venue.openSockets().length === 1);
-      expect(venue.openSockets()[0].path).toBe('/ws/!forceOrder@arr');
+      expect(venue.openSockets()[0].path).toBe('/market/ws/!forceOrder@arr');
       venue.push(messages[0]);
       venue.push(messages[1]);
       venue.push(messages[2]); // DOGE is not tracked: dropped
@@ -133,5 +133,36 @@ describe('Binance USD-M connector', () => {
        FROM ingestion_run WHERE source = 'binance' AND dataset = 'liquidations'`,
     );
     expect(reported).toEqual([{ total: 3, failed: 0 }]);
+  });
+
+  it('connects the liquidation stream on the /market route, since the unrouted legacy path delivers nothing', async () => {
+    const stop = await startStreams(database.db, ['binance'], options());
+    try {
+      await eventually(() => venue.openSockets().length === 1);
+      const [connection] = venue.openSockets();
+      // The configured URL is the venue root; the connector adds the route.
+      expect(options().env.CASCADE_BINANCE_WS_URL).toBe(venue.wsUrl);
+      expect(connection.path).toBe('/market/ws/!forceOrder@arr');
+      expect(connection.routed).toBe(true);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('delivers nothing to a client still on the retired unrouted path (the loopback venue behaves as Binance does)', async () => {
+    const { WebSocket } = await import('ws');
+    const legacy = new WebSocket(`${venue.wsUrl}/ws/!forceOrder@arr`);
+    const received: string[] = [];
+    legacy.on('message', (data) => received.push(String(data)));
+    await new Promise((resolve, reject) => legacy.once('open', resolve).once('error', reject));
+    try {
+      await eventually(() => venue.openSockets().some((s) => s.path === '/ws/!forceOrder@arr'));
+      venue.push(fixture<unknown[]>('binance', 'force-order')[0]);
+      // A routed client would have it within milliseconds; give the legacy one ample time.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(received).toEqual([]);
+    } finally {
+      legacy.terminate();
+    }
   });
 });

@@ -37,8 +37,13 @@ function perSymbol(venue: string, name: string, symbol: string | null): any | nu
 
 const binanceInvalidSymbol = () => reply(400, { code: -1121, msg: 'Invalid symbol.' });
 
-/** Binance USD-M routes answering like the venue: by symbol, within startTime/endTime. */
+/**
+ * Binance USD-M routes answering like the venue: by symbol, within startTime/endTime. WebSocket
+ * streams only on their routed paths (/market for forceOrder): the retired unrouted `/ws/...`
+ * accepts a connection and delivers nothing, as the venue has since 2026-04-23.
+ */
 export function serveBinance(server: VenueServer): void {
+  server.wsRoutes = new Set(['/market/ws/!forceOrder@arr']);
   server
     .route('/fapi/v1/exchangeInfo', fixture('binance', 'exchange-info'))
     .route('/fapi/v1/fundingInfo', fixture('binance', 'funding-info'))

@@ -68,6 +68,8 @@ export interface VenueSocket {
   received: unknown[];
   /** WebSocket ping frames the client sent (its heartbeat). */
   pings: number;
+  /** False when the server routes WebSocket paths and this one is not among them: it gets nothing. */
+  routed: boolean;
 }
 
 export class VenueServer {
@@ -83,6 +85,12 @@ export class VenueServer {
   onConnection?: (connection: VenueSocket) => void;
   /** Answer WebSocket ping frames with pong (the `ws` default); false simulates a dead peer. */
   answerPings = true;
+  /**
+   * WebSocket paths the venue routes (e.g. Binance's `/market/ws/<stream>`). When set, a
+   * connection to any other path is accepted, as the real venue accepts a retired legacy URL,
+   * and then receives nothing: no pushes, no answers to its messages.
+   */
+  wsRoutes: Set<string> | null = null;
 
   get url(): string {
     return `http://127.0.0.1:${(this.httpServer.address() as AddressInfo).port}`;
@@ -95,7 +103,8 @@ export class VenueServer {
     this.httpServer = http.createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ server: this.httpServer, autoPong: false } as any);
     this.wss.on('connection', (socket, request) => {
-      const connection: VenueSocket = { socket, path: request.url ?? '/', received: [], pings: 0 };
+      const path = request.url ?? '/';
+      const connection: VenueSocket = { socket, path, received: [], pings: 0, routed: this.wsRoutes === null || this.wsRoutes.has(path) };
       this.sockets.push(connection);
       socket.on('ping', (data) => {
         connection.pings += 1;
@@ -109,7 +118,7 @@ export class VenueServer {
           /* keep the raw text */
         }
         connection.received.push(message);
-        this.onClientMessage?.(connection, message);
+        if (connection.routed) this.onClientMessage?.(connection, message);
       });
       this.onConnection?.(connection);
     });
@@ -144,10 +153,10 @@ export class VenueServer {
     return this.sockets.filter((s) => s.socket.readyState === WebSocket.OPEN);
   }
 
-  /** Sends a message to every open connection. */
+  /** Sends a message to every open connection on a routed path (all of them when nothing is routed). */
   push(message: unknown): void {
     const text = typeof message === 'string' ? message : JSON.stringify(message);
-    for (const connection of this.openSockets()) connection.socket.send(text);
+    for (const connection of this.openSockets()) if (connection.routed) connection.socket.send(text);
   }
 
   /** Cuts every connection abruptly (no close frame), as a venue restart or a network drop does. */

@@ -22,6 +22,15 @@ export const binanceVenue: VenueDefinition = {
   liquidationsLowerBound: true,
 };
 
+/**
+ * Binance routes USDⓈ-M WebSocket traffic by category under the venue root ("Important WebSocket
+ * Change Notice"): `/public` (depth, bookTicker), `/market` (forceOrder, markPrice, kline,
+ * aggTrade), `/private` (user data). The unrouted legacy URLs (`<root>/ws/...`) were retired on
+ * 2026-04-23: they may still accept a connection and then deliver nothing. The configured URL
+ * (CASCADE_BINANCE_WS_URL) names the root; choosing the route is this connector's job.
+ */
+export const liquidationStreamPath = '/market/ws/!forceOrder@arr';
+
 /** Open-interest history granularity: the finest the endpoint serves. */
 const openInterestPeriod: OpenInterestHistPeriod = '5m';
 /** openInterestHist serves only the latest 30 days; a little margin avoids asking for day 31. */
@@ -138,7 +147,7 @@ async function streamLiquidations(ctx: StreamContext) {
     name: 'binance:liquidations',
     // The all-market stream needs no subscribe message: the path names it, so a reconnect
     // to the same URL is the resubscription.
-    url: `${ctx.endpoints.wsUrl}/ws/!forceOrder@arr`,
+    url: `${ctx.endpoints.wsUrl}${liquidationStreamPath}`,
     heartbeat: ctx.settings.heartbeat,
     reconnect: ctx.settings.reconnect,
     onMessage: (message) => {
