@@ -96,9 +96,20 @@ export class Authenticator {
       max: 10_000,
       // Entries outlive the refresh period so a failed refresh keeps them; unused ones expire.
       ttl: ttlMs * 3,
-      allowStaleOnFetchRejection: true,
-      noDeleteOnFetchRejection: true,
-      fetchMethod: async (prefix) => ({ record: (await findApiKeysByPrefix(this.db, [prefix]))[0] }),
+      // The refresh `set`s every key in use, which aborts a first lookup still in flight for one
+      // of them; an aborted fetch would answer "no such key" (a fresh key refused with 401). The
+      // lookup's own answer stands instead.
+      ignoreFetchAbort: true,
+      fetchMethod: async (prefix, stale) => {
+        try {
+          return { record: (await findApiKeysByPrefix(this.db, [prefix]))[0] };
+        } catch (error) {
+          // The database away: the last answer is kept; a key never seen gets the fault (503),
+          // not "unknown" (lru-cache's allowStaleOnFetchRejection would answer undefined).
+          if (stale) return stale;
+          throw error;
+        }
+      },
     });
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), ttlMs);
     this.timer.unref();
