@@ -3,6 +3,7 @@ import { IngestionWatermark1764100000000 } from './1764100000000-ingestion-water
 import { AssetSupply1764200000000 } from './1764200000000-asset-supply';
 import { HourlyRollups1764300000000 } from './1764300000000-hourly-rollups';
 import { ApiKeys1764800000000 } from './1764800000000-api-keys';
+import { LiquidationCompleteness1764900000000 } from './1764900000000-liquidation-completeness';
 
 /** Every migration in order; listed explicitly so the compiled app needs no glob at run time. */
-export const migrations = [InitialModel1764000000000, IngestionWatermark1764100000000, AssetSupply1764200000000, HourlyRollups1764300000000, ApiKeys1764800000000];
+export const migrations = [InitialModel1764000000000, IngestionWatermark1764100000000, AssetSupply1764200000000, HourlyRollups1764300000000, ApiKeys1764800000000, LiquidationCompleteness1764900000000];

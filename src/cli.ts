@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { writeErrorsDoc } from './app/errors-doc';
+import { writeDataSourcesDoc } from './domains/sources/data-source.doc';
 import { writeSchemaFile } from './app/schema-file';
 import { backfillCommand } from './cli/backfill.command';
 import { importCommand } from './cli/import.command';
@@ -12,10 +13,11 @@ export function buildCli(): Command {
   const program = new Command('cascade').description('Cascade operator commands').showHelpAfterError();
   program
     .command('schema')
-    .description('Write the GraphQL SDL the code emits to schema/schema.graphql, and docs/errors.md from the error list')
+    .description('Write the GraphQL SDL the code emits to schema/schema.graphql, docs/errors.md from the error list and the table of docs/data-sources.md from the data-source catalog')
     .action(() => {
       console.log(`wrote ${writeSchemaFile()}`);
       console.log(`wrote ${writeErrorsDoc()}`);
+      console.log(`wrote ${writeDataSourcesDoc()}`);
     });
   program.addCommand(backfillCommand());
   program.addCommand(statusCommand());

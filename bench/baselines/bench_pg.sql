@@ -16,7 +16,7 @@ CREATE SCHEMA bench_pg;
 
 -- (a) venues. Cascade serves them from its in-process registry (src/domains/shared/registry.ts).
 CREATE VIEW bench_pg.venue AS
-  SELECT id, slug, name, kind, liquidations_lower_bound FROM public.venue;
+  SELECT id, slug, name, kind, liquidation_completeness <> 'COMPLETE' AS liquidations_lower_bound FROM public.venue;
 COMMENT ON VIEW bench_pg.venue IS E'@primaryKey id\n@unique slug\nA derivatives venue.';
 
 CREATE VIEW bench_pg.asset AS

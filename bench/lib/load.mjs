@@ -47,8 +47,8 @@ async function writeBenchRegistry(db, log) {
   const { MARKET_START_MS, MARKET_HOURS, SAMPLE_ORIGIN } = dist('src/sample/scenario.js');
 
   await db.query(
-    `INSERT INTO venue (slug, name, kind, liquidations_lower_bound)
-     SELECT slug, name, kind::venue_kind, false FROM unnest($1::text[], $2::text[], $3::text[]) AS v(slug, name, kind)
+    `INSERT INTO venue (slug, name, kind, liquidation_completeness)
+     SELECT slug, name, kind::venue_kind, 'COMPLETE' FROM unnest($1::text[], $2::text[], $3::text[]) AS v(slug, name, kind)
      ON CONFLICT (slug) DO NOTHING`,
     [BENCH_VENUES.map((v) => v.slug), BENCH_VENUES.map((v) => v.name), BENCH_VENUES.map((v) => v.kind)],
   );

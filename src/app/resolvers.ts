@@ -15,6 +15,7 @@ import { DislocationResolver } from '../domains/prices/dislocation.resolver';
 import { AssetPriceResolver } from '../domains/prices/price.resolver';
 import { AssetInstrumentsResolver, InstrumentResolver } from '../domains/venues/instrument.resolver';
 import { VenueResolver } from '../domains/venues/venue.resolver';
+import { DataSourceResolver } from '../domains/sources/data-source.resolver';
 import { ViewerResolver } from '../domains/keys/viewer.resolver';
 import { ErrorCodesResolver } from './error-codes.resolver';
 
@@ -44,5 +45,6 @@ export const resolvers: NonEmptyArray<Function> = [
   CascadeResolver,
   DislocationResolver,
   ViewerResolver,
+  DataSourceResolver,
   ErrorCodesResolver,
 ];

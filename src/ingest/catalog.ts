@@ -1,4 +1,5 @@
 import { Db } from '../db/sql';
+import { liquidationCompleteness } from '../domains/sources/data-source.catalog';
 import { VenueDefinition } from './source';
 
 /** Assets Cascade tracks out of the box; a venue's other listings are ignored. */
@@ -22,15 +23,34 @@ export async function trackedAssets(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.symbol, r.id]));
 }
 
+/**
+ * Creates or renames the venue. A new row gets the completeness the catalog gives without keys
+ * (a keyed provider's venue starts NOT_COLLECTED); the worker's key-aware value is written by
+ * recordLiquidationCompleteness when it starts, and discovery never overwrites it.
+ */
 export async function upsertVenue(db: Db, venue: VenueDefinition): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO venue (slug, name, kind, liquidations_lower_bound) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
-       liquidations_lower_bound = EXCLUDED.liquidations_lower_bound
+    `INSERT INTO venue (slug, name, kind, liquidation_completeness) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
      RETURNING id`,
-    [venue.slug, venue.name, venue.kind, venue.liquidationsLowerBound],
+    [venue.slug, venue.name, venue.kind, liquidationCompleteness(venue.slug, {})],
   );
   return row.id;
+}
+
+/**
+ * Writes each venue's liquidation completeness as this worker collects it (its keys decide
+ * whether a keyed provider runs), in one statement; venues without a row yet get theirs on
+ * creation. Returns the values written, by venue slug.
+ */
+export async function recordLiquidationCompleteness(db: Db, venues: VenueDefinition[], env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  const values = Object.fromEntries(venues.map((v) => [v.slug, liquidationCompleteness(v.slug, env)]));
+  await db.query(
+    `UPDATE venue SET liquidation_completeness = t.completeness FROM unnest($1::text[], $2::text[]) AS t(slug, completeness)
+     WHERE venue.slug = t.slug AND venue.liquidation_completeness IS DISTINCT FROM t.completeness`,
+    [Object.keys(values), Object.values(values)],
+  );
+  return values;
 }
 
 /** An instrument as a venue lists it, already tied to a tracked asset. */

@@ -39,8 +39,8 @@ export interface VenueDefinition {
   slug: string;
   name: string;
   kind: 'CEX' | 'DEX';
-  /** True where the venue's feed samples liquidations (Binance: one per symbol per second). */
-  liquidationsLowerBound: boolean;
+  // Liquidation completeness is not declared here: it follows from the data-source catalog
+  // (src/domains/sources/data-source.catalog.ts) and the worker's keys, see catalog.ts.
 }
 
 /** What a REST pull gets from the runner. */

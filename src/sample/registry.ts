@@ -1,4 +1,5 @@
 import { Db } from '../db/sql';
+import { dataSourceCatalog, liquidationCompleteness } from '../domains/sources/data-source.catalog';
 import { AssetSymbol } from './prices';
 import { SAMPLE_ORIGIN } from './scenario';
 
@@ -10,14 +11,21 @@ export const SAMPLE_ASSETS: Array<{ symbol: AssetSymbol; name: string; circulati
   { symbol: 'SOL', name: 'Solana', circulatingSupply: 550_000_000 },
 ];
 
+/** Every provider key set: the sample shows what a fully configured deployment collects. */
+const sampleProviderKeys = Object.fromEntries(dataSourceCatalog.flatMap((e) => (e.requiresEnv ? [[e.requiresEnv, 'sample']] : [])));
+
 export type VenueSlug = 'binance' | 'bybit' | 'okx' | 'hyperliquid' | 'deribit';
 
-export const SAMPLE_VENUES: Array<{ slug: VenueSlug; name: string; kind: 'CEX' | 'DEX'; liquidationsLowerBound: boolean }> = [
-  { slug: 'binance', name: 'Binance', kind: 'CEX', liquidationsLowerBound: true },
-  { slug: 'bybit', name: 'Bybit', kind: 'CEX', liquidationsLowerBound: false },
-  { slug: 'okx', name: 'OKX', kind: 'CEX', liquidationsLowerBound: false },
-  { slug: 'hyperliquid', name: 'Hyperliquid', kind: 'DEX', liquidationsLowerBound: false },
-  { slug: 'deribit', name: 'Deribit', kind: 'CEX', liquidationsLowerBound: false },
+/**
+ * The sample's venues, with the liquidation completeness a fully configured deployment has (the
+ * catalog's, with every provider key set: the scenario includes Hyperliquid's liquidations).
+ */
+export const SAMPLE_VENUES: Array<{ slug: VenueSlug; name: string; kind: 'CEX' | 'DEX' }> = [
+  { slug: 'binance', name: 'Binance', kind: 'CEX' },
+  { slug: 'bybit', name: 'Bybit', kind: 'CEX' },
+  { slug: 'okx', name: 'OKX', kind: 'CEX' },
+  { slug: 'hyperliquid', name: 'Hyperliquid', kind: 'DEX' },
+  { slug: 'deribit', name: 'Deribit', kind: 'CEX' },
 ];
 
 export interface InstrumentSpec {
@@ -130,11 +138,16 @@ export async function writeRegistry(db: Db): Promise<SampleRegistry> {
     [SAMPLE_ASSETS.map((a) => a.symbol), SAMPLE_ASSETS.map((a) => a.name), SAMPLE_ASSETS.map((a) => a.circulatingSupply)],
   );
   const venues = await db.query<{ id: number; slug: VenueSlug }>(
-    `INSERT INTO venue (slug, name, kind, liquidations_lower_bound)
-     SELECT slug, name, kind::venue_kind, lower_bound FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS v(slug, name, kind, lower_bound)
-     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, liquidations_lower_bound = EXCLUDED.liquidations_lower_bound
+    `INSERT INTO venue (slug, name, kind, liquidation_completeness)
+     SELECT slug, name, kind::venue_kind, completeness FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(slug, name, kind, completeness)
+     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, liquidation_completeness = EXCLUDED.liquidation_completeness
      RETURNING id, slug`,
-    [SAMPLE_VENUES.map((v) => v.slug), SAMPLE_VENUES.map((v) => v.name), SAMPLE_VENUES.map((v) => v.kind), SAMPLE_VENUES.map((v) => v.liquidationsLowerBound)],
+    [
+      SAMPLE_VENUES.map((v) => v.slug),
+      SAMPLE_VENUES.map((v) => v.name),
+      SAMPLE_VENUES.map((v) => v.kind),
+      SAMPLE_VENUES.map((v) => liquidationCompleteness(v.slug, sampleProviderKeys)),
+    ],
   );
   const assetId = Object.fromEntries(assets.map((a) => [a.symbol, a.id])) as Record<AssetSymbol, number>;
   const venueId = Object.fromEntries(venues.map((v) => [v.slug, v.id])) as Record<VenueSlug, number>;

@@ -35,7 +35,7 @@ describe('Binance USD-M connector', () => {
       { symbol: 'ETHUSDT', asset: 'ETH', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 1, expires_at: null, active: true, funding_interval_hours: 4, origin: 'LIVE' },
     ]);
     expect((await database.db.query('SELECT symbol FROM asset ORDER BY symbol')).map((r) => r.symbol)).toEqual(['BTC', 'ETH', 'SOL']);
-    expect(await database.db.query('SELECT slug, kind, liquidations_lower_bound FROM venue')).toEqual([{ slug: 'binance', kind: 'CEX', liquidations_lower_bound: true }]);
+    expect(await database.db.query('SELECT slug, kind, liquidation_completeness FROM venue')).toEqual([{ slug: 'binance', kind: 'CEX', liquidation_completeness: 'LOWER_BOUND' }]);
   });
 
   it('stores open-interest history from the quote value and current OI as coins × mark price', async () => {
@@ -141,7 +141,7 @@ describe('Binance USD-M connector', () => {
       await eventually(() => venue.openSockets().length === 1);
       const [connection] = venue.openSockets();
       // The configured URL is the venue root; the connector adds the route.
-      expect(options().env.CASCADE_BINANCE_WS_URL).toBe(venue.wsUrl);
+      expect(options().env?.CASCADE_BINANCE_WS_URL).toBe(venue.wsUrl);
       expect(connection.path).toBe('/market/ws/!forceOrder@arr');
       expect(connection.routed).toBe(true);
     } finally {

@@ -38,7 +38,7 @@ describe('Bybit linear connector', () => {
       { symbol: 'BTCUSDT', asset: 'BTC', contract_type: 'PERPETUAL', quote_currency: 'USDT', expires_at: null, funding_interval_hours: 8 },
       { symbol: 'ETHUSDT', asset: 'ETH', contract_type: 'PERPETUAL', quote_currency: 'USDT', expires_at: null, funding_interval_hours: 4 },
     ]);
-    expect(await database.db.query('SELECT slug, liquidations_lower_bound FROM venue')).toEqual([{ slug: 'bybit', liquidations_lower_bound: false }]);
+    expect(await database.db.query('SELECT slug, liquidation_completeness FROM venue')).toEqual([{ slug: 'bybit', liquidation_completeness: 'COMPLETE' }]);
   });
 
   it('values coin open interest at the mark price: history from mark-price candles, current from tickers', async () => {

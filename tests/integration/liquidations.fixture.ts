@@ -16,8 +16,8 @@ export interface FixtureIds {
 export async function seedRegistry(db: Db): Promise<FixtureIds> {
   await db.query(`
     INSERT INTO asset (symbol, name) VALUES ('BTC', 'Bitcoin'), ('ETH', 'Ether');
-    INSERT INTO venue (slug, name, kind, liquidations_lower_bound) VALUES
-      ('binance', 'Binance', 'CEX', true), ('bybit', 'Bybit', 'CEX', false), ('okx', 'OKX', 'CEX', false);
+    INSERT INTO venue (slug, name, kind, liquidation_completeness) VALUES
+      ('binance', 'Binance', 'CEX', 'LOWER_BOUND'), ('bybit', 'Bybit', 'CEX', 'COMPLETE'), ('okx', 'OKX', 'CEX', 'COMPLETE');
     INSERT INTO instrument (venue_id, asset_id, symbol, contract_type, margin_type, quote_currency, contract_size, funding_interval_hours, origin)
     SELECT v.id, a.id, a.symbol || 'USDT', 'PERPETUAL', 'LINEAR', 'USDT', 1, 8, 'IMPORT'
     FROM venue v CROSS JOIN asset a WHERE NOT (v.slug = 'okx' AND a.symbol = 'ETH');`);

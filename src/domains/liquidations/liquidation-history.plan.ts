@@ -19,6 +19,7 @@ const bucketShape: JsonShape = {
     totalUsd: { sql: 'c.long_usd + c.short_usd', kind: 'number' },
     count: { sql: 'c.event_count', kind: 'number' },
     longShare: { sql: 'CASE WHEN c.long_usd + c.short_usd > 0 THEN c.long_usd / (c.long_usd + c.short_usd) END', kind: 'number', nullable: true },
+    completeness: { sql: 'c.completeness', kind: 'token' },
   },
 };
 

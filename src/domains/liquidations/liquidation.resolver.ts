@@ -4,6 +4,7 @@ import type { SubscribeResolverData } from 'type-graphql';
 import { Context } from '../../app/context';
 import { CascadeError } from '../../app/errors';
 import { AssetType, toAssetType } from '../assets/asset.types';
+import { Completeness } from '../shared/completeness';
 import { toCoverage } from '../shared/coverage';
 import { Interval } from '../shared/enums';
 import { selectsAny } from '../shared/selection';
@@ -31,7 +32,7 @@ import {
 /** The most missed events a resuming subscription replays; more must be paged. */
 const maxReplay = 5000;
 
-const lowerBound = 'Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound.';
+const lowerBound = 'Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why).';
 
 @Resolver(() => LiquidationType)
 export class LiquidationResolver {
@@ -70,7 +71,7 @@ export class LiquidationResolver {
       if (!venues.some((v) => v.id === venueId)) venues.push((await ctx.registry.venueById(venueId))!);
     }
     return venues
-      .map((venue) => Object.assign(new VenueLiquidationTotalsType(), toTotals(sums.get(venue.id)), { venue: toVenueType(venue) }))
+      .map((venue) => Object.assign(new VenueLiquidationTotalsType(), toTotals(sums.get(venue.id), venue.completeness), { venue: toVenueType(venue) }))
       .sort((a, b) => b.totalUsd - a.totalUsd || a.venue.slug.localeCompare(b.venue.slug));
   }
 
@@ -93,12 +94,12 @@ export class LiquidationResolver {
     // Coverage (venue lists per bucket) is the costly part of a long series: only when asked.
     const withCoverage = selectsAny(info, ['coverage']);
     const rows = await findLiquidationBuckets(ctx.db, assetId, venueIds, range, knownAt, withCoverage);
-    if (!withCoverage) return rows.map((row) => Object.assign(new LiquidationBucketType(), toTotals(row), { start: row.start }));
+    if (!withCoverage) return rows.map((row) => Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), { start: row.start }));
     return Promise.all(
       rows.map(async (row) =>
-        Object.assign(new LiquidationBucketType(), toTotals(row), {
+        Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), {
           start: row.start,
-          coverage: await toCoverage(ctx.registry, row.venue_ids ?? null, row.expected_venue_ids ?? null, null),
+          coverage: await toCoverage(ctx.registry, row.venue_ids ?? null, row.expected_venue_ids ?? null, null, (v) => v.completeness === Completeness.NOT_COLLECTED),
         }),
       ),
     );
@@ -148,7 +149,7 @@ export class LiquidationResolver {
     @Arg('interval', () => Interval) _interval: Interval,
     @Arg('venues', () => [String], { nullable: true, description: 'Venue slugs; null or empty means every venue.' }) _venues: string[] | null,
   ): LiquidationBucketType {
-    return Object.assign(new LiquidationBucketType(), toTotals(row), { start: row.start });
+    return Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), { start: row.start });
   }
 
   @FieldResolver(() => String, {

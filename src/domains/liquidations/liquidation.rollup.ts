@@ -1,4 +1,5 @@
 import { Db } from '../../db/sql';
+import { assetLiquidationCompletenessSql } from '../shared/completeness';
 import { expectedVenuesSql } from '../shared/coverage';
 import { BucketRange, bucketOf, bucketStartsSql, intervalMs } from '../shared/series';
 import { Interval } from '../shared/enums';
@@ -59,13 +60,14 @@ export function liquidationBucketsStatement(
        FROM (${source}) rows GROUP BY 1
      )
      SELECT b.start, coalesce(s.long_usd, 0) AS long_usd, coalesce(s.short_usd, 0) AS short_usd, coalesce(s.event_count, 0) AS event_count,
-            s.venue_ids, ${withCoverage ? `(${expectedVenuesSql('$4', '$6')})` : 'NULL::int[]'} AS expected_venue_ids
+            s.venue_ids, ${withCoverage ? `(${expectedVenuesSql('$4', '$6')})` : 'NULL::int[]'} AS expected_venue_ids,
+            ${assetLiquidationCompletenessSql('$4', '$6')} AS completeness
      FROM buckets b LEFT JOIN sums s USING (start) ORDER BY b.start`,
     params: fromRollup ? [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds] : [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds, knownAt ?? null],
   };
 }
 
-export interface VenueSumsRow extends LiquidationSums {
+export interface VenueSumsRow extends Omit<LiquidationSums, 'completeness'> {
   venue_id: number;
 }
 

@@ -1,11 +1,15 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BucketCoverageType } from '../shared/coverage';
+import { Completeness } from '../shared/completeness';
 import { PageInfoType } from '../shared/page-info';
 import { DataOrigin, PositionSide } from '../shared/enums';
 import { InstrumentRow, VenueType } from '../venues/venue.types';
 
 const lowerBoundNote =
-  "Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound.";
+  'Where a venue samples its feed or is not collected, its figures under-report: `completeness` (here and on each `Venue`) says which; `dataSources` lists why.';
+
+const completenessNote =
+  'How much of the liquidations these sums cover: COMPLETE only when every venue in them (those listing the asset, within the venue filter) is collected completely; see `Venue.completeness`.';
 
 @ObjectType('Liquidation', { description: `One forced closure of a position on a venue. ${lowerBoundNote}` })
 export class LiquidationType {
@@ -97,6 +101,11 @@ export class LiquidationBucketType {
   @Field(() => Float, { nullable: true, description: 'longUsd / totalUsd, a fraction in [0, 1]; null for an empty bucket.' })
   longShare!: number | null;
 
+  @Field(() => Completeness, {
+    description: completenessNote,
+  })
+  completeness!: Completeness;
+
   @Field(() => BucketCoverageType, {
     nullable: true,
     description:
@@ -121,11 +130,16 @@ export class LiquidationTotalsType {
 
   @Field(() => Float, { nullable: true, description: 'longUsd / totalUsd, a fraction in [0, 1]; null when nothing was liquidated.' })
   longShare!: number | null;
+
+  @Field(() => Completeness, {
+    description: completenessNote,
+  })
+  completeness!: Completeness;
 }
 
 @ObjectType('VenueLiquidationTotals', { description: `One venue's liquidations summed over a window. ${lowerBoundNote}` })
 export class VenueLiquidationTotalsType extends LiquidationTotalsType {
-  @Field(() => VenueType, { description: 'Check `venue.liquidationsLowerBound`: when true these totals are a lower bound.' })
+  @Field(() => VenueType, { description: "The venue summed; its `completeness` is this row's `completeness`." })
   venue!: VenueType;
 }
 
@@ -133,10 +147,12 @@ export interface LiquidationSums {
   long_usd: number;
   short_usd: number;
   event_count: number;
+  /** What the sums cover: the SQL's combined completeness (shared/completeness.ts), or the one venue's. */
+  completeness: Completeness;
 }
 
 /** Long/short sums into the API shape; the share is null where there is no total to divide. */
-export function toTotals(sums: LiquidationSums | undefined): LiquidationTotalsType {
+export function toTotals(sums: Omit<LiquidationSums, 'completeness'> | undefined, completeness: Completeness): LiquidationTotalsType {
   const longUsd = sums?.long_usd ?? 0;
   const shortUsd = sums?.short_usd ?? 0;
   const totalUsd = longUsd + shortUsd;
@@ -146,5 +162,6 @@ export function toTotals(sums: LiquidationSums | undefined): LiquidationTotalsTy
     totalUsd,
     count: Number(sums?.event_count ?? 0),
     longShare: totalUsd > 0 ? longUsd / totalUsd : null,
+    completeness,
   });
 }

@@ -1,5 +1,6 @@
 import { CascadeError } from '../../app/errors';
 import { Db } from '../../db/sql';
+import { Completeness, lowerBoundSql } from './completeness';
 
 export interface AssetRecord {
   id: number;
@@ -11,6 +12,9 @@ export interface VenueRecord {
   slug: string;
   name: string;
   kind: 'CEX' | 'DEX';
+  /** How much of its liquidations Cascade collects (the worker that collects it writes it). */
+  completeness: Completeness;
+  /** Derived in SQL (lowerBoundSql): not COMPLETE. */
   liquidationsLowerBound: boolean;
 }
 
@@ -40,7 +44,7 @@ export class Registry {
     const [row] = await this.db.query<{ assets: AssetRecord[] | null; venues: VenueRecord[] | null }>(`
       SELECT (SELECT json_agg(json_build_object('id', id, 'symbol', symbol, 'name', name) ORDER BY symbol) FROM asset) AS assets,
              (SELECT json_agg(json_build_object('id', id, 'slug', slug, 'name', name, 'kind', kind,
-                     'liquidationsLowerBound', liquidations_lower_bound) ORDER BY slug) FROM venue) AS venues`);
+                     'completeness', liquidation_completeness, 'liquidationsLowerBound', ${lowerBoundSql('venue')}) ORDER BY slug) FROM venue) AS venues`);
     const assets = row.assets ?? [];
     const venues = row.venues ?? [];
     return {

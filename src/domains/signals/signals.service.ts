@@ -21,7 +21,7 @@ export async function marketSnapshot(db: Db, asset: AssetRecord, at: Date, known
     openInterestChange24hUsd: row.open_interest_usd !== null && row.open_interest_usd_24h_ago !== null ? row.open_interest_usd - row.open_interest_usd_24h_ago : null,
     leverageRatio: row.open_interest_usd !== null && row.price !== null && row.circulating_supply ? row.open_interest_usd / (row.price * row.circulating_supply) : null,
     openInterestWeightedFunding: row.oi_weighted_funding,
-    liquidations24h: toTotals(row),
+    liquidations24h: toTotals(row, row.completeness),
     etfNetFlow7dUsd: row.etf_net_flow_7d,
     lthSupplyChange30d: row.lth_change_30d,
     whaleSupplyChange30d: row.whale_change_30d,

@@ -1,4 +1,5 @@
 import { Db } from '../../db/sql';
+import { assetLiquidationCompletenessSql, Completeness } from '../shared/completeness';
 import { knownAtSource } from '../../db/known-at';
 import { splitAtHours } from '../liquidations/liquidation.rollup';
 
@@ -18,6 +19,8 @@ export interface SnapshotRow {
   long_usd: number;
   short_usd: number;
   event_count: number;
+  /** Of the 24 h liquidation sums: the venues listing the asset, combined (shared/completeness.ts). */
+  completeness: Completeness;
   etf_net_flow_7d: number | null;
   lth_change_30d: number | null;
   whale_change_30d: number | null;
@@ -124,6 +127,7 @@ SELECT
   (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'LONG'), 0) FROM liquidations)::float8 AS long_usd,
   (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'SHORT'), 0) FROM liquidations)::float8 AS short_usd,
   (SELECT coalesce(sum(event_count), 0) FROM liquidations)::int AS event_count,
+  ${assetLiquidationCompletenessSql('$1', 'NULL')} AS completeness,
   (SELECT sum(f.net_flow_usd) FROM ${from('etf_flow', 'f')} JOIN etf e ON e.id = f.etf_id
      WHERE f.asset_id = $1 AND e.region = 'US' AND f.day > (SELECT today FROM day) - 7 AND f.day <= (SELECT today FROM day)) AS etf_net_flow_7d,
   (SELECT change FROM cohort_change WHERE slug = 'LTH') AS lth_change_30d,

@@ -1,4 +1,5 @@
 import { JsonShape, sqlScalar } from '../../app/planned/json-shape';
+import { lowerBoundSql } from '../shared/completeness';
 import { assetShape } from '../assets/asset.shape';
 import { fundingPointShape } from '../funding/funding.shape';
 import { openInterestPointShape } from '../open-interest/open-interest.shape';
@@ -12,7 +13,8 @@ export const venueShape = (alias: string): JsonShape => ({
     slug: { sql: `${alias}.slug`, kind: 'text' },
     name: { sql: `${alias}.name`, kind: 'text' },
     kind: { sql: `${alias}.kind`, kind: 'token' },
-    liquidationsLowerBound: { sql: `${alias}.liquidations_lower_bound`, kind: 'boolean' },
+    completeness: { sql: `${alias}.liquidation_completeness`, kind: 'token' },
+    liquidationsLowerBound: { sql: lowerBoundSql(alias), kind: 'boolean' },
   },
 });
 

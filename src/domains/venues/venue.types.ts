@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Completeness } from '../shared/completeness';
 import { ContractType, MarginType, VenueKind } from '../shared/enums';
 
 @ObjectType('Venue', { description: 'A derivatives venue: a centralized exchange or an on-chain perp DEX.' })
@@ -15,9 +16,14 @@ export class VenueType {
   @Field(() => VenueKind)
   kind!: VenueKind;
 
-  @Field({
+  @Field(() => Completeness, {
     description:
-      "True where the venue's public liquidation feed is throttled (Binance: at most one event per symbol per second), so its liquidation totals are a lower bound.",
+      "How much of the venue's liquidations Cascade collects: COMPLETE (its feed is documented as complete), LOWER_BOUND (its feed is sampled), NOT_COLLECTED (no source, or a keyed source without a key). `dataSources` says which feed and why.",
+  })
+  completeness!: Completeness;
+
+  @Field({
+    description: 'True unless `completeness` is COMPLETE: the venue\'s liquidation totals under-report. Kept for existing clients; derived from `completeness`.',
   })
   liquidationsLowerBound!: boolean;
 
@@ -91,12 +97,13 @@ export function toInstrumentType(row: InstrumentRow): InstrumentType {
   });
 }
 
-export function toVenueType(record: { id: number; slug: string; name: string; kind: string; liquidationsLowerBound: boolean }): VenueType {
+export function toVenueType(record: { id: number; slug: string; name: string; kind: string; completeness: Completeness; liquidationsLowerBound: boolean }): VenueType {
   return Object.assign(new VenueType(), {
     id: String(record.id),
     slug: record.slug,
     name: record.name,
     kind: record.kind as VenueKind,
+    completeness: record.completeness,
     liquidationsLowerBound: record.liquidationsLowerBound,
     venueId: record.id,
   });

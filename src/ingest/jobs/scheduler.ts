@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { Db } from '../../db/sql';
+import { recordLiquidationCompleteness } from '../catalog';
 import { runDataset, IngestOptions } from '../runner';
 import { DatasetName } from '../source';
 import { sourceRegistry, SourceRegistry } from '../sources';
@@ -66,6 +67,12 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     await boss.createQueue(deadLetterQueue, { name: deadLetterQueue, policy: 'standard', retentionDays: 30 });
 
     const env = options.ingest?.env ?? process.env;
+    // What this worker collects decides each venue's liquidation completeness (a keyed provider
+    // runs only with its key); a worker limited to some sources does not speak for the others.
+    if (!options.only) {
+      const venues = registry.all().flatMap((source) => (source.venue ? [source.venue] : []));
+      await recordLiquidationCompleteness(options.db, venues, env);
+    }
     for (const source of registry.all()) {
       if (options.only && !options.only.includes(source.slug)) continue;
       const missing = (source.requiredEnv ?? []).filter((name) => !env[name]);

@@ -14,13 +14,8 @@ import { WsCollector } from '../../ws';
 import { BinanceClient, BinanceForceOrderEvent, openInterestHistPeriods, OpenInterestHistPeriod } from './client';
 import * as map from './map';
 
-export const binanceVenue: VenueDefinition = {
-  slug: 'binance',
-  name: 'Binance',
-  kind: 'CEX',
-  // !forceOrder@arr pushes at most one liquidation per symbol per second: totals are a floor.
-  liquidationsLowerBound: true,
-};
+// !forceOrder@arr pushes at most one liquidation per symbol per second: the catalog marks it LOWER_BOUND.
+export const binanceVenue: VenueDefinition = { slug: 'binance', name: 'Binance', kind: 'CEX' };
 
 /**
  * Binance routes USDⓈ-M WebSocket traffic by category under the venue root ("Important WebSocket

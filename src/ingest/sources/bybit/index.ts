@@ -15,7 +15,7 @@ import { WsCollector } from '../../ws';
 import { BybitAllLiquidationMessage, BybitClient, BybitInstrument } from './client';
 import * as map from './map';
 
-export const bybitVenue: VenueDefinition = { slug: 'bybit', name: 'Bybit', kind: 'CEX', liquidationsLowerBound: false };
+export const bybitVenue: VenueDefinition = { slug: 'bybit', name: 'Bybit', kind: 'CEX' };
 
 const openInterestPeriodMs = 5 * minuteMs;
 /** Bybit accepts at most 10 topics per subscribe request on public streams. */

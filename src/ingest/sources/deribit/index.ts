@@ -12,7 +12,7 @@ import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source
 import { DeribitBookSummary, DeribitClient, deribitCurrencies, DeribitInstrument } from './client';
 import * as map from './map';
 
-export const deribitVenue: VenueDefinition = { slug: 'deribit', name: 'Deribit', kind: 'CEX', liquidationsLowerBound: false };
+export const deribitVenue: VenueDefinition = { slug: 'deribit', name: 'Deribit', kind: 'CEX' };
 
 /**
  * get_funding_rate_history does not document a row cap; a week (168 hourly rows) per call

@@ -13,7 +13,7 @@ import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source
 import { fundingPageLimit, HyperliquidClient, HyperliquidFundingRow } from './client';
 import * as map from './map';
 
-export const hyperliquidVenue: VenueDefinition = { slug: 'hyperliquid', name: 'Hyperliquid', kind: 'DEX', liquidationsLowerBound: false };
+export const hyperliquidVenue: VenueDefinition = { slug: 'hyperliquid', name: 'Hyperliquid', kind: 'DEX' };
 
 /** A venue bug must not loop a job forever. */
 const maxPages = 50;

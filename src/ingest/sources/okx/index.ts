@@ -15,7 +15,7 @@ import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source
 import { OkxClient, OkxFundingHistoryRow, okxPageLimit } from './client';
 import * as map from './map';
 
-export const okxVenue: VenueDefinition = { slug: 'okx', name: 'OKX', kind: 'CEX', liquidationsLowerBound: false };
+export const okxVenue: VenueDefinition = { slug: 'okx', name: 'OKX', kind: 'CEX' };
 
 /** A venue bug must not loop a job forever: at most this many pages per cursor walk. */
 const maxPages = 50;
