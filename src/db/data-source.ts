@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Pool, types } from 'pg';
+import { Client, Pool, types } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { createDb, Db } from './sql';
@@ -53,14 +53,35 @@ export function createDataSource(url: string): DataSource {
   });
 }
 
+/**
+ * Runs the pending migrations, one process at a time. TypeORM's runner takes no lock, so APIs and
+ * workers starting together on one database would each apply the same migration. The lock is a
+ * transaction-scoped advisory lock on a client of its own (not a pool's): a transaction pins its
+ * server connection behind a transaction pooler too, where a session lock would not hold, and
+ * Postgres releases it if the process dies. A process that waited finds nothing left to apply.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = createDataSource(url);
-  await dataSource.initialize();
+  const lock = new Client({ connectionString: url, application_name: 'cascade-migration-lock' });
+  // A connection lost mid-migration fails the COMMIT below; without a listener it would crash.
+  lock.on('error', () => undefined);
+  await lock.connect();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+    await lock.query('BEGIN');
+    // Waiting on another process's migrations, or holding the lock through long ones, is not a
+    // stuck statement or an idle transaction to cut short.
+    await lock.query('SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0');
+    await lock.query(`SELECT pg_advisory_xact_lock(hashtext('cascade.migrations'))`);
+    const dataSource = createDataSource(url);
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      await lock.query('COMMIT');
+      return applied.map((m) => m.name);
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
-    await dataSource.destroy();
+    await lock.end().catch(() => undefined);
   }
 }
 
