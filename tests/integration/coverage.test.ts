@@ -17,8 +17,9 @@ describe('coverage on series buckets', () => {
       INSERT INTO instrument (venue_id, asset_id, symbol, contract_type, margin_type, quote_currency, contract_size, funding_interval_hours, origin)
         SELECT id, 1, 'BTC-' || slug, 'PERPETUAL', 'LINEAR', 'USDT', 1, 8, 'LIVE' FROM venue`);
     const at = (h: number) => new Date(Date.UTC(2025, 9, 10, h, 30));
-    // Hour 0: all three venues report; hour 1: okx is silent; hour 2: nobody.
-    const oi = [1, 2, 3].flatMap((instrument) => [0, 1].filter((h) => !(h === 1 && instrument === 2)).map((h) => ({ asset_id: 1, instrument_id: instrument, at: at(h), open_interest_usd: 100 * instrument, open_interest_contracts: null, origin: 'LIVE' })));
+    // Hour 0: all three venues report; hour 4: okx is silent; from hour 5 nobody. A reading is
+    // carried 3 hours, so okx is missing at the end of hour 4 (4.5 h old) and everyone by hour 8.
+    const oi = [1, 2, 3].flatMap((instrument) => [0, 4].filter((h) => !(h === 4 && instrument === 2)).map((h) => ({ asset_id: 1, instrument_id: instrument, at: at(h), open_interest_usd: 100 * instrument, open_interest_contracts: null, origin: 'LIVE' })));
     await upsertObservations(database.db, openInterestTable, oi);
     await upsertObservations(database.db, depthTable, [{ asset_id: 1, instrument_id: 3, at: at(0), mid_price: 1, bid_usd_1pct: 1, ask_usd_1pct: 1, bid_usd_2pct: 2, ask_usd_2pct: 2, origin: 'LIVE' }]);
     server = await startTestServer(database.db);
@@ -29,14 +30,15 @@ describe('coverage on series buckets', () => {
   });
 
   it('names the venues each bucket stands on, the ones missing, and when it was last learned', async () => {
-    const range = `asset: "BTC", interval: H1, from: "2025-10-10T00:00:00Z", to: "2025-10-10T03:00:00Z"`;
+    const range = `asset: "BTC", interval: H1, from: "2025-10-10T00:00:00Z", to: "2025-10-10T09:00:00Z"`;
     const response = await server.query(`{
       openInterestHistory(${range}) { openInterestUsd coverage { reportingVenues missingVenues lastRecordedAt } }
       marketDepthHistory(${range}) { bidUsd coverage { reportingVenues missingVenues } }
       fundingHistory(${range}) { coverage { missingVenues } }
     }`);
     expect(response.errors).toBeUndefined();
-    const [full, partial, empty] = response.data!.openInterestHistory;
+    const buckets = response.data!.openInterestHistory;
+    const [full, partial, empty] = [buckets[0], buckets[4], buckets[8]];
     expect(full).toMatchObject({ openInterestUsd: 600, coverage: { reportingVenues: ['binance', 'okx', 'hyperliquid'], missingVenues: [] } });
     expect(partial).toMatchObject({ openInterestUsd: 400, coverage: { reportingVenues: ['binance', 'hyperliquid'], missingVenues: ['okx'] } });
     expect(empty).toMatchObject({ openInterestUsd: null, coverage: { reportingVenues: [], missingVenues: ['binance', 'okx', 'hyperliquid'], lastRecordedAt: null } });
@@ -71,7 +73,7 @@ describe('coverage on series buckets', () => {
   });
 
   it('expects only the venues asked for', async () => {
-    const response = await server.query(`{ openInterestHistory(asset: "BTC", venues: ["okx"], interval: H1, from: "2025-10-10T01:00:00Z", to: "2025-10-10T02:00:00Z") { coverage { reportingVenues missingVenues } } }`);
+    const response = await server.query(`{ openInterestHistory(asset: "BTC", venues: ["okx"], interval: H1, from: "2025-10-10T04:00:00Z", to: "2025-10-10T05:00:00Z") { coverage { reportingVenues missingVenues } } }`);
     expect(response.data!.openInterestHistory[0].coverage).toEqual({ reportingVenues: [], missingVenues: ['okx'] });
   });
 });

@@ -12,7 +12,7 @@ import { FundingBucketType, FundingPointType, toFundingPoint } from './funding.t
 export class FundingResolver {
   @Query(() => [FundingBucketType], {
     description:
-      'Funding of an asset per bucket, gap-filled: the mean of the rates whose funding time falls in the bucket, each normalized to 8 hours (rate × 8 / intervalHours), plain and open-interest-weighted.',
+      "Funding of an asset per bucket, gap-filled: per instrument, the time-weighted mean of its payments whose funding time falls in the bucket, normalized to 8 hours (Σ rate × 8 / Σ intervalHours); across instruments, the plain mean and the mean weighted by each instrument's open interest (one weight per instrument, not per payment).",
   })
   async fundingHistory(
     @Args() args: VenueSeriesArgs,
@@ -28,6 +28,7 @@ export class FundingResolver {
           start: r.start,
           averageRate: r.average_rate,
           openInterestWeightedRate: r.oi_weighted_rate,
+          instrumentCount: r.instrument_count,
           coverage: withCoverage ? await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at) : undefined,
         }),
       ),

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BucketCoverageType } from '../shared/coverage';
 
 @ObjectType('FundingPoint', { description: "One instrument's funding rate at a settlement time." })
@@ -21,19 +21,40 @@ export class FundingBucketType {
   @Field(() => Date)
   start!: Date;
 
-  @Field(() => Float, { nullable: true, description: 'Mean of the rates in the bucket, each first normalized to 8 hours (rate × 8 / intervalHours); null when none.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Plain mean over instruments (one value per instrument, not per payment) of each instrument's rate for the bucket: the time-weighted mean of its payments in the bucket normalized to 8 hours, Σ(rate × 8) / Σ intervalHours (a fraction per 8 h); null when none paid.",
+  })
   averageRate!: number | null;
 
   @Field(() => Float, {
     nullable: true,
     description:
-      "The same mean weighted by each instrument's open interest in USD (its latest reading at or before the funding time); null when no open interest is known.",
+      "The same per-instrument rates weighted by each instrument's open interest in USD in the bucket (the mean of its readings there, else its latest reading before the bucket's end within 3 hours), a fraction per 8 h; null when any paying instrument has no open interest known (averageRate is then the only figure).",
   })
   openInterestWeightedRate!: number | null;
+
+  @Field(() => Int, { description: 'How many instruments paid funding in the bucket: the count averageRate is the mean of.' })
+  instrumentCount!: number;
 
   @Field(() => BucketCoverageType, { description: 'Which venues the rates come from. Funding settles every 1–8 hours, so short buckets miss venues by design.' })
   coverage!: BucketCoverageType;
 }
+
+/** Which mean a single funding figure is (the timeline's fundingRate8h names it). */
+export enum FundingWeighting {
+  OPEN_INTEREST = 'OPEN_INTEREST',
+  EQUAL = 'EQUAL',
+}
+registerEnumType(FundingWeighting, {
+  name: 'FundingWeighting',
+  description: "How per-instrument funding rates were combined into one figure.",
+  valuesConfig: {
+    OPEN_INTEREST: { description: "Weighted by each instrument's open interest in USD (fundingHistory.openInterestWeightedRate)." },
+    EQUAL: { description: 'Plain mean, one weight per instrument (fundingHistory.averageRate): used when some paying instrument had no open interest known.' },
+  },
+});
 
 export function toFundingPoint(row: { at: Date; rate: number; interval_hours: number }): FundingPointType {
   return Object.assign(new FundingPointType(), {

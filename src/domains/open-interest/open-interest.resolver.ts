@@ -12,7 +12,7 @@ import { OpenInterestBucketType, OpenInterestPointType } from './open-interest.t
 export class OpenInterestResolver {
   @Query(() => [OpenInterestBucketType], {
     description:
-      "Aggregate open interest of an asset per bucket, gap-filled: the sum across the selected venues of each instrument's last value in the bucket (USD); null where nothing reported.",
+      "Aggregate open interest of an asset per bucket, gap-filled: the sum across the selected venues of each instrument's latest value before the bucket's end, carried forward at most 3 hours (USD); null where nothing is that fresh. A venue with no fresh reading is listed in `coverage.missingVenues` (the sum is then partial).",
   })
   async openInterestHistory(
     @Args() args: VenueSeriesArgs,

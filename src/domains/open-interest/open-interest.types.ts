@@ -22,7 +22,8 @@ export class OpenInterestBucketType {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Sum across the selected venues of each instrument's last value in the bucket, USD; null when no instrument reported in it.",
+    description:
+      "Sum across the selected venues of each instrument's latest value at or before the bucket's end (readings at the end belong to the next bucket), USD, provided it is no older than 3 hours there: a reading is carried forward across buckets where the instrument did not report, within that bound. Null when no instrument has a fresh reading; partial (low) when `coverage.missingVenues` is not empty.",
   })
   openInterestUsd!: number | null;
 

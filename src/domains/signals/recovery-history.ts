@@ -12,8 +12,8 @@ const dayMs = 86_400_000;
 /**
  * The recovery conditions judged at the end of every bucket, set-based: four statements for
  * the whole range (open interest per bucket, closes per bucket, daily closes, daily US ETF
- * flows), then the conditions in memory. Open interest is the bucket's last value per
- * instrument, summed; the ETF flow is the 7 days ending on the bucket's last day; RSI is the
+ * flows), then the conditions in memory. Open interest is each instrument's latest reading
+ * before the bucket's end within the staleness bound, summed (UNKNOWN when a venue is missing); the ETF flow is the 7 days ending on the bucket's last day; RSI is the
  * daily RSI with the last day closing at the bucket's last price.
  */
 export async function recoveryHistory(db: Db, assetId: number, range: BucketRange, thresholds: RecoveryThresholdsInput, knownAt?: Date | null): Promise<RecoveryAssessmentType[]> {
@@ -43,6 +43,7 @@ export async function recoveryHistory(db: Db, assetId: number, range: BucketRang
     const snapshot = Object.assign(new MarketSnapshotType(), {
       asOf: bucket.start,
       openInterestUsd: bucket.open_interest_usd,
+      openInterestMissingVenues: bucket.missing_venues ?? [],
       etfNetFlow7dUsd: etfFlow,
       rsi14: close === null ? null : wilderRsi([...completed, close]),
     });

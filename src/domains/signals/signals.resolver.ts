@@ -65,7 +65,7 @@ export class SignalsResolver {
 
   @Query(() => [RecoveryAssessmentType], {
     description:
-      "The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's last value in the bucket, summed; weekly ETF inflow = US net flow over the 7 days ending on the bucket's last day; RSI = daily RSI(14) with that day closing at the bucket's last price. Four SQL statements for the whole range.",
+      "The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); weekly ETF inflow = US net flow over the 7 days ending on the bucket's last day; RSI = daily RSI(14) with that day closing at the bucket's last price. Four SQL statements for the whole range.",
   })
   async recoverySignalHistory(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,

@@ -4,7 +4,8 @@ import { toAssetType } from '../assets/asset.types';
 import { toTotals } from '../liquidations/liquidation.types';
 import { wilderRsi } from './rsi';
 import { findSnapshot } from './signals.sql';
-import { MarketSnapshotType, RecoveryAssessmentType, RecoveryConditionType, RecoveryThresholdsInput } from './signals.types';
+import { openInterestStaleAfter } from '../open-interest/open-interest.service';
+import { MarketSnapshotType, RecoveryAssessmentType, RecoveryConditionStatus, RecoveryConditionType, RecoveryThresholdsInput } from './signals.types';
 
 export async function marketSnapshot(db: Db, asset: AssetRecord, at: Date, knownAt?: Date | null): Promise<MarketSnapshotType> {
   const row = await findSnapshot(db, asset.id, at, knownAt);
@@ -18,6 +19,7 @@ export async function marketSnapshot(db: Db, asset: AssetRecord, at: Date, known
     drawdownFromHigh: row.price !== null && row.high_close ? 1 - row.price / row.high_close : null,
     rsi14,
     openInterestUsd: row.open_interest_usd,
+    openInterestMissingVenues: row.open_interest_missing_venues ?? [],
     openInterestChange24hUsd: row.open_interest_usd !== null && row.open_interest_usd_24h_ago !== null ? row.open_interest_usd - row.open_interest_usd_24h_ago : null,
     leverageRatio: row.open_interest_usd !== null && row.price !== null && row.circulating_supply ? row.open_interest_usd / (row.price * row.circulating_supply) : null,
     openInterestWeightedFunding: row.oi_weighted_funding,
@@ -30,16 +32,30 @@ export async function marketSnapshot(db: Db, asset: AssetRecord, at: Date, known
   });
 }
 
-function condition(name: string, value: number | null, threshold: number, holds: (value: number) => boolean): RecoveryConditionType {
-  return Object.assign(new RecoveryConditionType(), { name, value, threshold, met: value !== null && holds(value) });
+/**
+ * One condition: judged only on complete data. A missing value, or one standing on partial data
+ * (`partialBecause`), answers UNKNOWN with value null and met false, never a "met" made by a gap.
+ */
+function condition(name: string, value: number | null, threshold: number, holds: (value: number) => boolean, missingBecause: string, partialBecause: string | null = null): RecoveryConditionType {
+  const reason = value === null ? missingBecause : partialBecause;
+  if (reason !== null) return Object.assign(new RecoveryConditionType(), { name, value: null, threshold, met: false, status: RecoveryConditionStatus.UNKNOWN, reason });
+  const met = holds(value as number);
+  return Object.assign(new RecoveryConditionType(), { name, value, threshold, met, status: met ? RecoveryConditionStatus.MET : RecoveryConditionStatus.NOT_MET, reason: null });
+}
+
+/** Why an open-interest sum is partial: the expected venues without a fresh reading, or null. */
+export function openInterestPartialReason(missingVenues: string[] | undefined): string | null {
+  if (!missingVenues?.length) return null;
+  return `open interest from ${missingVenues.join(', ')} has no reading within ${openInterestStaleAfter} of the time judged, so the sum is partial`;
 }
 
 /** The article's three conditions, judged on one snapshot. */
 export function assessRecovery(snapshot: MarketSnapshotType, thresholds: RecoveryThresholdsInput): RecoveryAssessmentType {
   const conditions = [
-    condition('openInterestBelow', snapshot.openInterestUsd, thresholds.maxOpenInterestUsd, (v) => v < thresholds.maxOpenInterestUsd),
-    condition('weeklyEtfInflowAbove', snapshot.etfNetFlow7dUsd, thresholds.minWeeklyEtfInflowUsd, (v) => v > thresholds.minWeeklyEtfInflowUsd),
-    condition('rsiOversold', snapshot.rsi14, thresholds.rsiOversold, (v) => v < thresholds.rsiOversold),
+    condition('openInterestBelow', snapshot.openInterestUsd, thresholds.maxOpenInterestUsd, (v) => v < thresholds.maxOpenInterestUsd,
+      `no open-interest reading within ${openInterestStaleAfter}`, openInterestPartialReason(snapshot.openInterestMissingVenues)),
+    condition('weeklyEtfInflowAbove', snapshot.etfNetFlow7dUsd, thresholds.minWeeklyEtfInflowUsd, (v) => v > thresholds.minWeeklyEtfInflowUsd, 'no US spot ETF flow in the 7 days'),
+    condition('rsiOversold', snapshot.rsi14, thresholds.rsiOversold, (v) => v < thresholds.rsiOversold, 'no price, or fewer than 15 daily closes, for RSI(14)'),
   ];
   return Object.assign(new RecoveryAssessmentType(), { asOf: snapshot.asOf, conditions, allMet: conditions.every((c) => c.met) });
 }

@@ -2,8 +2,9 @@ import { Db } from '../../db/sql';
 import { assetLiquidationCompletenessSql, Completeness } from '../shared/completeness';
 import { knownAtSource } from '../../db/known-at';
 import { splitAtHours } from '../liquidations/liquidation.rollup';
+import { openInterestStaleAfter } from '../open-interest/open-interest.service';
 
-/** Readings older than this are not "current" open interest or funding (a dead feed is not a value). */
+/** Funding older than this is not "current" (a dead feed is not a value); open interest has its own, shorter bound. */
 export const staleAfter = '2 days';
 
 export interface SnapshotRow {
@@ -14,6 +15,8 @@ export interface SnapshotRow {
   daily_closes: number[] | null;
   open_interest_usd: number | null;
   open_interest_usd_24h_ago: number | null;
+  /** Venues expected to report open interest with no reading fresh at `at` (null when none). */
+  open_interest_missing_venues: string[] | null;
   circulating_supply: number | null;
   oi_weighted_funding: number | null;
   long_usd: number;
@@ -60,14 +63,21 @@ closes AS (
   SELECT array_agg(close ORDER BY start) AS closes, max(close) AS high
   FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL AND start <= $2::timestamptz - interval '1 day'),
 current_oi AS (
-  SELECT i.id AS instrument_id, oi.open_interest_usd FROM instrument i
+  SELECT i.id AS instrument_id, i.venue_id, oi.open_interest_usd FROM instrument i
   CROSS JOIN LATERAL (SELECT open_interest_usd FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id
-                      AND o.at <= $2 AND o.at > $2::timestamptz - interval '${staleAfter}' ORDER BY o.at DESC LIMIT 1) oi
+                      AND o.at <= $2 AND o.at >= $2::timestamptz - interval '${openInterestStaleAfter}' ORDER BY o.at DESC LIMIT 1) oi
   WHERE i.asset_id = $1),
+oi_missing AS (
+  -- As openInterestHistory's coverage: a venue with an active instrument that had reported by
+  -- at, none of whose instruments has a fresh reading, leaves the sum partial.
+  SELECT array_agg(DISTINCT v.slug ORDER BY v.slug) AS slugs FROM instrument i JOIN venue v ON v.id = i.venue_id
+  WHERE i.asset_id = $1 AND i.active
+    AND EXISTS (SELECT 1 FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id AND o.at <= $2)
+    AND NOT EXISTS (SELECT 1 FROM current_oi c WHERE c.venue_id = i.venue_id)),
 oi_day_before AS (
   SELECT oi.open_interest_usd FROM instrument i
   CROSS JOIN LATERAL (SELECT open_interest_usd FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id
-                      AND o.at <= $2::timestamptz - interval '24 hours' AND o.at > $2::timestamptz - interval '24 hours' - interval '${staleAfter}'
+                      AND o.at <= $2::timestamptz - interval '24 hours' AND o.at >= $2::timestamptz - interval '24 hours' - interval '${openInterestStaleAfter}'
                       ORDER BY o.at DESC LIMIT 1) oi
   WHERE i.asset_id = $1),
 current_funding AS (
@@ -121,6 +131,7 @@ SELECT
   (SELECT closes FROM closes) AS daily_closes,
   (SELECT sum(open_interest_usd) FROM current_oi) AS open_interest_usd,
   (SELECT sum(open_interest_usd) FROM oi_day_before) AS open_interest_usd_24h_ago,
+  (SELECT slugs FROM oi_missing) AS open_interest_missing_venues,
   (SELECT circulating_supply FROM asset WHERE id = $1) AS circulating_supply,
   (SELECT sum(f.rate_8h * o.open_interest_usd) / nullif(sum(o.open_interest_usd), 0)
      FROM current_funding f JOIN current_oi o USING (instrument_id)) AS oi_weighted_funding,

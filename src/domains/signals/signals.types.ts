@@ -1,4 +1,4 @@
-import { Field, Float, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { AssetType } from '../assets/asset.types';
 import { LiquidationTotalsType } from '../liquidations/liquidation.types';
 
@@ -25,8 +25,15 @@ export class MarketSnapshotType {
   })
   rsi14!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Aggregate open interest, USD: the sum over the asset's instruments of each one's latest reading at or before `asOf` (readings older than 2 days are left out)." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Aggregate open interest, USD: the sum over the asset's instruments of each one's latest reading at or before `asOf`, no older than 3 hours (an older one is left out and its venue counts as missing, as in `openInterestHistory`).",
+  })
   openInterestUsd!: number | null;
+
+  /** Slugs of the venues expected to report open interest with no reading fresh at `asOf` (the sum is partial when any). */
+  openInterestMissingVenues?: string[];
 
   @Field(() => Float, { nullable: true, description: 'openInterestUsd minus the same sum 24 hours before `asOf`, USD.' })
   openInterestChange24hUsd!: number | null;
@@ -78,6 +85,22 @@ export class RecoveryThresholdsInput {
   rsiOversold!: number;
 }
 
+/** A condition's judgement: a third answer for "cannot tell", so a gap is never read as a signal. */
+export enum RecoveryConditionStatus {
+  MET = 'MET',
+  NOT_MET = 'NOT_MET',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(RecoveryConditionStatus, {
+  name: 'RecoveryConditionStatus',
+  description: 'MET: the value holds against the threshold; NOT_MET: it does not; UNKNOWN: the data it needs is missing or partial (an expected venue without a fresh reading).',
+  valuesConfig: {
+    MET: { description: 'The value, from complete data, satisfies the threshold.' },
+    NOT_MET: { description: 'The value, from complete data, does not satisfy the threshold.' },
+    UNKNOWN: { description: 'The value could not be judged: missing, or standing on partial data (see `reason`).' },
+  },
+});
+
 @ObjectType('RecoveryCondition', { description: 'One recovery condition: its measured value against its threshold.' })
 export class RecoveryConditionType {
   @Field({ description: 'openInterestBelow, weeklyEtfInflowAbove or rsiOversold.' })
@@ -89,8 +112,19 @@ export class RecoveryConditionType {
   @Field(() => Float)
   threshold!: number;
 
-  @Field({ description: 'Whether the condition holds; false when the value is unknown.' })
+  @Field({ description: 'Whether the condition holds; false when the value is unknown (status UNKNOWN), never true on partial data.' })
   met!: boolean;
+
+  @Field(() => RecoveryConditionStatus, {
+    description: 'MET or NOT_MET when the value stands on complete data; UNKNOWN when it is missing or partial (value is then null and met false), with the cause in `reason`.',
+  })
+  status!: RecoveryConditionStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the status is UNKNOWN, in words (e.g. "open interest from okx has no reading within 3 hours of asOf"); null when MET or NOT_MET.',
+  })
+  reason!: string | null;
 }
 
 @ObjectType('RecoveryAssessment', { description: 'Whether the recovery conditions hold at a time.' })

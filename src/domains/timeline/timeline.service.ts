@@ -4,6 +4,7 @@ import { findDepthBuckets } from '../depth/depth.service';
 import { findEtfFlowBuckets } from '../etfs/etf.service';
 import { findExchangeFlowBuckets } from '../exchange-flows/exchange-flow.service';
 import { findFundingBuckets } from '../funding/funding.service';
+import { FundingWeighting } from '../funding/funding.types';
 import { findLiquidationBuckets } from '../liquidations/liquidation.rollup';
 import { findOpenInterestBuckets } from '../open-interest/open-interest.service';
 import { findCandleBuckets, findDailyCloses } from '../prices/candle.service';
@@ -38,7 +39,14 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
     });
   }
   if (wants('openInterestUsd', 'openInterestChangeUsd')) add(async () => void columns.set('openInterestUsd', (await findOpenInterestBuckets(db, asset.id, null, range, knownAt)).map((r) => r.open_interest_usd)));
-  if (wants('fundingRate8h')) add(async () => void columns.set('fundingRate8h', (await findFundingBuckets(db, asset.id, null, range, knownAt)).map((r) => r.oi_weighted_rate ?? r.average_rate)));
+  let fundingWeighting: Array<FundingWeighting | null> = [];
+  if (wants('fundingRate8h', 'fundingWeighting')) {
+    add(async () => {
+      const rows = await findFundingBuckets(db, asset.id, null, range, knownAt);
+      columns.set('fundingRate8h', rows.map((r) => r.oi_weighted_rate ?? r.average_rate));
+      fundingWeighting = rows.map((r) => (r.oi_weighted_rate !== null ? FundingWeighting.OPEN_INTEREST : r.average_rate !== null ? FundingWeighting.EQUAL : null));
+    });
+  }
   if (wants('liquidationsLongUsd', 'liquidationsShortUsd', 'liquidationIntensity')) {
     add(async () => {
       const rows = await findLiquidationBuckets(db, asset.id, null, range, knownAt);
@@ -90,6 +98,7 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
   return starts.map((start, i) => {
     const bucket = Object.assign(new TimelineBucketType(), { start });
     for (const [field, column] of columns) (bucket as unknown as Record<string, unknown>)[field] = column[i] ?? null;
+    bucket.fundingWeighting = fundingWeighting[i] ?? null;
     return bucket;
   });
 }

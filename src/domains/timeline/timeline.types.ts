@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { FundingWeighting } from '../funding/funding.types';
 
 @ObjectType('TimelineBucket', {
   description: "Every series of an asset on one bucket, side by side. Each field is computed only when selected; formulas as in the single-series fields.",
@@ -10,11 +11,18 @@ export class TimelineBucketType {
   @Field(() => Float, { nullable: true, description: 'Last spot price in the bucket, USD (as `Asset.candles.close`).' })
   close!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Aggregate open interest, USD: each instrument's last value in the bucket, summed (as `openInterestHistory`)." })
+  @Field(() => Float, { nullable: true, description: "Aggregate open interest, USD: each instrument's latest value at or before the bucket's end, no older than 3 hours, summed (as `openInterestHistory`)." })
   openInterestUsd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Open-interest-weighted funding rate normalized to 8 hours (as `fundingHistory.openInterestWeightedRate`).' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Funding normalized to 8 hours, a fraction: `fundingHistory.openInterestWeightedRate`, or its `averageRate` when some paying instrument had no open interest known; `fundingWeighting` says which.',
+  })
   fundingRate8h!: number | null;
+
+  @Field(() => FundingWeighting, { nullable: true, description: 'Which mean fundingRate8h is: OPEN_INTEREST or EQUAL (plain mean per instrument); null when no funding was paid in the bucket.' })
+  fundingWeighting!: FundingWeighting | null;
 
   @Field(() => Float, { nullable: true, description: 'USD of long positions liquidated in the bucket.' })
   liquidationsLongUsd!: number | null;
