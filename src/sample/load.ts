@@ -14,6 +14,7 @@ import { cohortSupplyRows, etfFlowRows, exchangeFlowRows } from './flows';
 import { liquidationBatches } from './liquidations';
 import { depthRows, fundingRows, markPriceRows, openInterestRows } from './market';
 import { ASSET_SYMBOLS, buildAssetPaths, candleBatches } from './prices';
+import { recordSampleLearnedTimes } from './recorded-at';
 import { writeRegistry } from './registry';
 import { DAY_MS, MARKET_END } from './scenario';
 
@@ -108,6 +109,8 @@ export async function loadSampleScenario(db: Db, options: SampleOptions = {}): P
   }
   await everythingElse;
   step('liquidations written');
+  await recordSampleLearnedTimes(db);
+  step('learned times recorded');
   // Fresh statistics now rather than whenever autovacuum gets to it: with none, the planner
   // guesses a few rows per partition and picks bitmap scans plus a sort for a newest-first page
   // of one side (measured 10x slower than the ordered index scan it chooses after ANALYZE).

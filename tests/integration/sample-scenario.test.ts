@@ -1,26 +1,6 @@
 import { loadSampleScenario } from '../../src/sample/load';
 import { createTestDatabase, TestDatabase } from '../support/database';
-
-/** Wilder's 14-day RSI of a close series; index i is the RSI at close i. */
-function wilderRsi(closes: number[], period = 14): number[] {
-  const rsi: number[] = new Array(closes.length).fill(NaN);
-  let gain = 0;
-  let loss = 0;
-  for (let i = 1; i < closes.length; i++) {
-    const change = closes[i] - closes[i - 1];
-    const up = Math.max(change, 0);
-    const down = Math.max(-change, 0);
-    if (i <= period) {
-      gain += up / period;
-      loss += down / period;
-    } else {
-      gain = (gain * (period - 1) + up) / period;
-      loss = (loss * (period - 1) + down) / period;
-    }
-    if (i >= period) rsi[i] = loss === 0 ? 100 : 100 - 100 / (1 + gain / loss);
-  }
-  return rsi;
-}
+import { wilderRsiSeries } from '../support/wilder';
 
 describe('sample scenario', () => {
   let database: TestDatabase;
@@ -50,7 +30,7 @@ describe('sample scenario', () => {
     });
 
     it("BTC's 14-day Wilder RSI is under 30 on 20 and 21 November", () => {
-      const rsi = wilderRsi(closes.map((c) => c.close));
+      const rsi = wilderRsiSeries(closes.map((c) => c.close));
       const at = (day: string) => rsi[closes.findIndex((c) => c.day === day)];
       expect(at('2025-11-20')).toBeLessThan(30);
       expect(at('2025-11-21')).toBeLessThan(30);

@@ -76,3 +76,41 @@ export function findDailyCloses(db: Db, assetId: number, before: Date, knownAt?:
     knownAt ? [assetId, before, knownAt] : [assetId, before],
   );
 }
+
+/**
+ * SQL for "the last price at or before `at`" (a timestamptz expression): the close of the latest
+ * minute candle that has closed by `at` (start + 1 minute ≤ at) within 3 days, else of the latest
+ * closed daily candle. The one definition behind priceUsd and RSI's provisional close; `candles`
+ * gives the FROM source for an alias (plain or point-in-time).
+ */
+export function lastPriceAtSql(candles: (alias: string) => string, assetId: string, at: string): string {
+  return `coalesce(
+    (SELECT m.close FROM ${candles('m')} WHERE m.asset_id = ${assetId} AND m.resolution = 'M1' AND m.close IS NOT NULL
+       AND m.start <= ${at} - interval '1 minute' AND m.start > ${at} - interval '3 days' ORDER BY m.start DESC LIMIT 1),
+    (SELECT d.close FROM ${candles('d')} WHERE d.asset_id = ${assetId} AND d.resolution = 'D1' AND d.close IS NOT NULL
+       AND d.start <= ${at} - interval '1 day' ORDER BY d.start DESC LIMIT 1))`;
+}
+
+/**
+ * What RSI at several instants needs, in one statement: the asset's daily closes that start
+ * before `before` (oldest first) and the last price at or before each of `times` (lastPriceAtSql),
+ * in the order given.
+ */
+export async function findRsiInputs(
+  db: Db,
+  assetId: number,
+  times: readonly Date[],
+  before: Date,
+  knownAt?: Date | null,
+): Promise<{ dailyCloses: Array<{ start: Date; close: number }>; prices: Array<number | null> }> {
+  const k = knownAt ? '$4::timestamptz' : null;
+  const [row] = await db.query<{ starts: Date[]; closes: number[]; prices: Array<number | null> }>(
+    `WITH daily AS (
+       SELECT start, close FROM ${knownAtSource('candle', 'c', k)} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL AND start < $3)
+     SELECT ARRAY(SELECT start FROM daily ORDER BY start) AS starts, ARRAY(SELECT close FROM daily ORDER BY start) AS closes,
+            ARRAY(SELECT ${lastPriceAtSql((alias) => knownAtSource('candle', alias, k), '$1', 't.at')}
+                  FROM unnest($2::timestamptz[]) WITH ORDINALITY AS t(at, n) ORDER BY t.n) AS prices`,
+    knownAt ? [assetId, times, before, knownAt] : [assetId, times, before],
+  );
+  return { dailyCloses: row.starts.map((start, i) => ({ start, close: row.closes[i] })), prices: row.prices };
+}
