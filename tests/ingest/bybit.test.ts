@@ -1,9 +1,13 @@
+import { findFundingBuckets } from '../../src/domains/funding/funding.service';
+import { toFundingPoint } from '../../src/domains/funding/funding.types';
+import { Interval } from '../../src/domains/shared/enums';
+import { bucketRange } from '../../src/domains/shared/series';
 import { runDataset } from '../../src/ingest/runner';
 import { mapCurrentFunding } from '../../src/ingest/sources/bybit/map';
 import { startStreams } from '../../src/ingest/streams';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually, fixture, startVenueServer, VenueServer } from '../support/venue-server';
-import { loopbackOptions, serveBybit } from './venues';
+import { loopbackOptions, serveBybit, testNowMs } from './venues';
 
 const window = { from: new Date('2024-06-10T08:00:00Z'), to: new Date('2024-06-10T09:00:00Z') };
 
@@ -41,35 +45,105 @@ describe('Bybit linear connector', () => {
     expect(await database.db.query('SELECT slug, liquidation_completeness FROM venue')).toEqual([{ slug: 'bybit', liquidation_completeness: 'COMPLETE' }]);
   });
 
-  it('values coin open interest at the mark price: history from mark-price candles, current from tickers', async () => {
+  const openInterestRows = async (symbol: string) =>
+    bySymbol(`SELECT o.at, o.open_interest_usd, o.open_interest_contracts, o.origin
+      FROM open_interest o JOIN instrument i ON i.id = o.instrument_id WHERE i.symbol = '${symbol}' ORDER BY o.at`);
+
+  it('stores one side of open interest: singleOpenInterest where Bybit sends it, valued at the mark price', async () => {
     const result = await runDataset(database.db, 'bybit', 'open-interest', window, options());
-    expect(result.rowsWritten).toBe(6);
-    const rows = await bySymbol(`SELECT i.symbol, o.at, o.open_interest_usd, o.open_interest_contracts, o.origin
-      FROM open_interest o JOIN instrument i ON i.id = o.instrument_id ORDER BY i.symbol, o.at`);
-    expect(rows).toEqual([
-      { symbol: 'BTC-28JUN24', at: new Date(1718009999000), open_interest_usd: 812.5 * 68105, open_interest_contracts: 812.5, origin: 'LIVE' },
-      { symbol: 'BTCUSDT', at: new Date('2024-06-10T08:00:00Z'), open_interest_usd: 52311.404 * 67000, open_interest_contracts: 52311.404, origin: 'BACKFILL' },
-      { symbol: 'BTCUSDT', at: new Date('2024-06-10T08:05:00Z'), open_interest_usd: 52350.5 * 67010, open_interest_contracts: 52350.5, origin: 'BACKFILL' },
-      { symbol: 'BTCUSDT', at: new Date('2024-06-10T08:10:00Z'), open_interest_usd: 52400 * 67020, open_interest_contracts: 52400, origin: 'BACKFILL' },
-      { symbol: 'BTCUSDT', at: new Date(1718009999000), open_interest_usd: 52311.404 * 67003.1, open_interest_contracts: 52311.404, origin: 'LIVE' },
-      { symbol: 'ETHUSDT', at: new Date(1718009999000), open_interest_usd: 1000000 * 3650, open_interest_contracts: 1000000, origin: 'LIVE' },
+    expect(result.rowsWritten).toBe(8);
+    // History rows carry singleOpenInterest (one side; openInterest is both sides summed): the
+    // 08:00 row's single side is 52311.405, not half of 104622.809.
+    expect(await openInterestRows('BTCUSDT')).toEqual([
+      { at: new Date('2024-06-10T08:00:00Z'), open_interest_usd: 52311.405 * 67000, open_interest_contracts: 52311.405, origin: 'BACKFILL' },
+      { at: new Date('2024-06-10T08:05:00Z'), open_interest_usd: 52350.5 * 67010, open_interest_contracts: 52350.5, origin: 'BACKFILL' },
+      { at: new Date('2024-06-10T08:10:00Z'), open_interest_usd: 52400 * 67020, open_interest_contracts: 52400, origin: 'BACKFILL' },
+      // Tickers send both sides only: half of openInterest.
+      { at: new Date(1718009999000), open_interest_usd: (104622.809 / 2) * 67003.1, open_interest_contracts: 104622.809 / 2, origin: 'LIVE' },
     ]);
     expect(venue.requestsTo('/v5/market/open-interest')[0].query.get('intervalTime')).toBe('5min');
   });
 
-  it('stores funding history with both time bounds and the accruing rate at nextFundingTime', async () => {
+  it('stores half of openInterest (both sides summed) where singleOpenInterest is absent, in history and tickers alike', async () => {
+    await runDataset(database.db, 'bybit', 'open-interest', window, options());
+    expect(await openInterestRows('ETHUSDT')).toEqual([
+      { at: new Date('2024-06-10T08:00:00Z'), open_interest_usd: 1000000 * 3650, open_interest_contracts: 1000000, origin: 'BACKFILL' },
+      { at: new Date('2024-06-10T08:05:00Z'), open_interest_usd: 1000200 * 3651, open_interest_contracts: 1000200, origin: 'BACKFILL' },
+      { at: new Date(1718009999000), open_interest_usd: 1000000 * 3650, open_interest_contracts: 1000000, origin: 'LIVE' },
+    ]);
+    expect(await openInterestRows('BTC-28JUN24')).toEqual([
+      { at: new Date(1718009999000), open_interest_usd: 812.5 * 68105, open_interest_contracts: 812.5, origin: 'LIVE' },
+    ]);
+  });
+
+  const fundingRows = () =>
+    bySymbol(`SELECT i.symbol, f.at, f.rate, f.interval_hours, f.origin FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
+      WHERE f.at >= '2024-06-09T00:00:00Z' ORDER BY i.symbol, f.at`);
+
+  it('stamps each settled rate with the spacing of its settlement from the one before: ETHUSDT moved from 8 h to 4 h', async () => {
     const result = await runDataset(database.db, 'bybit', 'funding', { from: new Date('2024-06-09T00:00:00Z'), to: window.to }, options());
-    expect(result.rowsWritten).toBe(6);
+    expect(result.rowsWritten).toBe(10);
     expect(venue.requestsTo('/v5/market/funding/history').every((r) => r.query.get('startTime') && r.query.get('endTime'))).toBe(true);
-    const rows = await bySymbol(`SELECT i.symbol, f.at, f.rate, f.interval_hours, f.origin FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id ORDER BY i.symbol, f.at`);
-    expect(rows).toEqual([
+    expect(await fundingRows()).toEqual([
+      // The first row of a history has no settlement before it: the next one's spacing.
       { symbol: 'BTCUSDT', at: new Date('2024-06-10T00:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'BACKFILL' },
       { symbol: 'BTCUSDT', at: new Date('2024-06-10T08:00:00Z'), rate: -0.00002, interval_hours: 8, origin: 'BACKFILL' },
+      // The accruing rate takes the interval the symbol has now (fundingInterval).
       { symbol: 'BTCUSDT', at: new Date('2024-06-10T16:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'LIVE' },
+      // instruments-info says 240 minutes today; the older settlements were 8 h apart.
+      { symbol: 'ETHUSDT', at: new Date('2024-06-09T00:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'ETHUSDT', at: new Date('2024-06-09T08:00:00Z'), rate: 0.00008, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'ETHUSDT', at: new Date('2024-06-09T16:00:00Z'), rate: 0.00012, interval_hours: 8, origin: 'BACKFILL' },
+      // Charged at 00:00 for the 8 hours since 16:00: still an 8 h rate.
+      { symbol: 'ETHUSDT', at: new Date('2024-06-10T00:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'BACKFILL' },
       { symbol: 'ETHUSDT', at: new Date('2024-06-10T04:00:00Z'), rate: 0.00004, interval_hours: 4, origin: 'BACKFILL' },
       { symbol: 'ETHUSDT', at: new Date('2024-06-10T08:00:00Z'), rate: 0.00005, interval_hours: 4, origin: 'BACKFILL' },
       { symbol: 'ETHUSDT', at: new Date('2024-06-10T12:00:00Z'), rate: 0.00005, interval_hours: 4, origin: 'LIVE' },
     ]);
+  });
+
+  it('normalises and annualises each ETHUSDT rate by the interval it settled at, not by today\'s 4 h', async () => {
+    const [eth] = await bySymbol(`SELECT asset_id, venue_id FROM instrument WHERE symbol = 'ETHUSDT'`);
+    const range = bucketRange(Interval.H4, new Date('2024-06-09T00:00:00Z'), new Date('2024-06-10T12:00:00Z'));
+    const buckets = await findFundingBuckets(database.db, eth.asset_id, [eth.venue_id], range);
+    const eightHour = Object.fromEntries(buckets.filter((b) => b.average_rate !== null).map((b) => [b.start.toISOString(), b.average_rate]));
+    expect(eightHour).toEqual({
+      '2024-06-09T00:00:00.000Z': 0.0001,
+      '2024-06-09T08:00:00.000Z': 0.00008,
+      '2024-06-09T16:00:00.000Z': 0.00012,
+      '2024-06-10T00:00:00.000Z': 0.0001,
+      '2024-06-10T04:00:00.000Z': (0.00004 * 8) / 4,
+      '2024-06-10T08:00:00.000Z': (0.00005 * 8) / 4,
+    });
+    const stored = await bySymbol(`SELECT f.at, f.rate, f.interval_hours FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
+      WHERE i.symbol = 'ETHUSDT' AND f.at IN ('2024-06-09T08:00:00Z', '2024-06-10T04:00:00Z') ORDER BY f.at`);
+    expect(stored.map((row) => toFundingPoint(row as { at: Date; rate: number; interval_hours: number }).annualizedRate)).toEqual([0.00008 * 1095, 0.00004 * 2190]);
+  });
+
+  it('reads hourly settlements over a long window without skipping a row: slices hold fewer than a page', async () => {
+    const from = Date.UTC(2024, 2, 1);
+    const hours = 24 * 30;
+    const settlements = Array.from({ length: hours }, (_, i) => ({ symbol: 'BTCUSDT', fundingRate: (0.00001 * ((i % 7) - 3)).toFixed(6), fundingRateTimestamp: String(from + (i + 1) * 3_600_000) }));
+    const served: number[] = [];
+    venue.route('/v5/market/funding/history', (r) => {
+      const [start, end, limit] = ['startTime', 'endTime', 'limit'].map((name) => Number(r.query.get(name)));
+      const list = r.query.get('symbol') !== 'BTCUSDT' ? [] : settlements
+        .filter((s) => Number(s.fundingRateTimestamp) >= start && Number(s.fundingRateTimestamp) <= end)
+        .sort((a, b) => Number(b.fundingRateTimestamp) - Number(a.fundingRateTimestamp))
+        .slice(0, limit);
+      served.push(list.length);
+      return { retCode: 0, retMsg: 'OK', result: { category: 'linear', list }, retExtInfo: {}, time: testNowMs };
+    });
+    try {
+      await runDataset(database.db, 'bybit', 'funding', { from: new Date(from), to: new Date(from + (hours + 1) * 3_600_000) }, options());
+    } finally {
+      serveBybit(venue);
+    }
+    const rows = await bySymbol(`SELECT f.at, f.interval_hours FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
+      WHERE i.symbol = 'BTCUSDT' AND f.at < '2024-06-01T00:00:00Z' ORDER BY f.at`);
+    expect(rows.map((row) => row.at.getTime())).toEqual(settlements.map((s) => Number(s.fundingRateTimestamp)));
+    expect(rows.every((row) => row.interval_hours === 1)).toBe(true);
+    expect(Math.max(...served)).toBeLessThan(200);
   });
 
   it('maps "" to null, never 0', () => {

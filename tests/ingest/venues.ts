@@ -82,7 +82,10 @@ export function serveBybit(server: VenueServer): void {
       if (!r.query.get('endTime')) return { retCode: 10001, retMsg: 'startTime without endTime', result: {}, time: testNowMs };
       const page = perSymbol('bybit', 'funding-history', r.query.get('symbol'));
       if (!page) return envelope({ category: 'linear', list: [] });
-      page.result.list = timeFilter(page.result.list, r, (row: any) => Number(row.fundingRateTimestamp));
+      // Like the venue: the NEWEST `limit` rows of the range (default 200), newest first.
+      page.result.list = timeFilter(page.result.list, r, (row: any) => Number(row.fundingRateTimestamp))
+        .sort((a: any, b: any) => Number(b.fundingRateTimestamp) - Number(a.fundingRateTimestamp))
+        .slice(0, Number(r.query.get('limit') ?? 200));
       return page;
     })
     .route('/v5/market/orderbook', (r) => perSymbol('bybit', 'orderbook', r.query.get('symbol')) ?? fixture('bybit', 'orderbook.empty'));

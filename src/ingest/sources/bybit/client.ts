@@ -21,9 +21,13 @@ export interface BybitInstrument {
   deliveryTime?: string;
   fundingInterval?: number;
 }
+/**
+ * `openInterest` is BOTH sides summed ("The value is the sum of both sides"); the
+ * `singleOpenInterest` added in 2026-06 is one side. Base coin on linear contracts.
+ */
 export interface BybitOpenInterestPoint {
-  /** Base coin on linear contracts. */
   openInterest: string;
+  singleOpenInterest?: string;
   timestamp: string;
 }
 export interface BybitFundingPoint {
@@ -35,6 +39,7 @@ export interface BybitTicker {
   symbol: string;
   markPrice: string;
   indexPrice?: string;
+  /** Both sides summed, like the open-interest endpoint's `openInterest` (coins on linear). */
   openInterest?: string;
   openInterestValue?: string;
   fundingRate?: string;

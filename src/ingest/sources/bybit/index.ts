@@ -4,15 +4,16 @@ import { openInterestTable } from '../../../domains/open-interest/open-interest.
 import { markPriceTable } from '../../../domains/prices/mark-price.table';
 import { Db } from '../../../db/sql';
 import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstruments, upsertVenue } from '../../catalog';
+import { fundingHistoryPlan, previousFundingAt } from '../../funding-interval';
 import { inWindow, pullHistory, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
 import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
 import { liquidationSink } from '../../liquidation-stream';
-import { followCursor, hourMs, minuteMs, sliceForLimit } from '../../paging';
-import { msTime } from '../../parse';
+import { followCursor, minuteMs, sliceForLimit } from '../../paging';
+import { msTime, roundToHour } from '../../parse';
 import { IngestContext, Source, StreamContext, TimeWindow, VenueDefinition } from '../../source';
 import { WsCollector } from '../../ws';
-import { BybitAllLiquidationMessage, BybitClient, BybitInstrument } from './client';
+import { BybitAllLiquidationMessage, BybitClient, BybitFundingPoint, BybitInstrument } from './client';
 import * as map from './map';
 
 export const bybitVenue: VenueDefinition = { slug: 'bybit', name: 'Bybit', kind: 'CEX' };
@@ -85,6 +86,26 @@ async function runOpenInterest(ctx: IngestContext, window: TimeWindow): Promise<
   return written;
 }
 
+/** funding/history serves at most 200 rows, the NEWEST of the range, with no cursor. */
+const fundingPageLimit = 200;
+
+/**
+ * A slice's settlements. Slices are sized so a page cannot fill even at 1 h settlements; should
+ * one fill anyway, the older rows it left out are asked for (endTime before its oldest row).
+ */
+async function fundingHistorySlice(client: BybitClient, symbol: string, slice: TimeWindow): Promise<BybitFundingPoint[]> {
+  const points: BybitFundingPoint[] = [];
+  let endTime = slice.to.getTime() - 1;
+  for (;;) {
+    const page = (await client.fundingHistory(symbol, slice.from.getTime(), endTime, fundingPageLimit)).result.list;
+    points.push(...page);
+    if (page.length < fundingPageLimit) return points;
+    const oldest = Math.min(...page.map((p) => Number(p.fundingRateTimestamp)));
+    if (!(oldest > slice.from.getTime() && oldest <= endTime)) return points;
+    endTime = oldest - 1;
+  }
+}
+
 async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<number> {
   const client = new BybitClient(ctx.http);
   const list = (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL');
@@ -93,10 +114,12 @@ async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<numbe
   const past = untilNow(window, now);
   if (past) {
     for (const instrument of list) {
-      const intervalMs = (instrument.fundingIntervalHours ?? 8) * hourMs;
-      await pullHistory(ctx, instrument.symbol, past, { sliceMs: sliceForLimit(200, intervalMs), overlapMs: intervalMs }, async (slice) => {
-        const response = await client.fundingHistory(instrument.symbol, slice.from.getTime(), slice.to.getTime() - 1);
-        written += await ctx.upsert(fundingTable, inWindow(map.mapFundingHistory(response.result.list, instrument), slice, (r) => r.at));
+      await pullHistory(ctx, instrument.symbol, past, fundingHistoryPlan(fundingPageLimit), async (slice) => {
+        const points = await fundingHistorySlice(client, instrument.symbol, slice);
+        if (points.length === 0) return;
+        const earliest = Math.min(...points.map((p) => Number(p.fundingRateTimestamp)));
+        const previousAt = await previousFundingAt(ctx.db, instrument, roundToHour(new Date(earliest)));
+        written += await ctx.upsert(fundingTable, inWindow(map.mapFundingHistory(points, instrument, previousAt), slice, (r) => r.at));
       });
     }
   }

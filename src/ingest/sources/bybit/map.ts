@@ -4,6 +4,7 @@ import { OpenInterestRow } from '../../../domains/open-interest/open-interest.ta
 import { MarkPriceRow } from '../../../domains/prices/mark-price.table';
 import { KnownInstrument, ListedInstrument } from '../../catalog';
 import { depthBands, depthRow } from '../../depth';
+import { settledFundingRows } from '../../funding-interval';
 import { sizeInCoins } from '../../instruments';
 import { VenueLiquidation } from '../../liquidation-stream';
 import { eventDigest, msTime, num, optMsTime, optNum, roundToHour } from '../../parse';
@@ -46,6 +47,17 @@ export function markPriceAt(klines: BybitKline[], at: Date): number | null {
   return best?.price ?? null;
 }
 
+/**
+ * One side of Bybit's open interest, in coins: `singleOpenInterest` where sent, else half of
+ * `openInterest`, which Bybit reports as both sides summed (every other venue reports one side).
+ */
+export function oneSideOpenInterest(openInterest: unknown, singleOpenInterest?: unknown): number | null {
+  const single = optNum(singleOpenInterest, 'singleOpenInterest');
+  if (single !== null) return single;
+  const bothSides = optNum(openInterest, 'openInterest');
+  return bothSides === null ? null : bothSides / 2;
+}
+
 /** Linear OI is in coins: USD = coins × mark (USDT/USDC at par with USD). Rows without a mark are dropped. */
 export function mapOpenInterestHistory(points: BybitOpenInterestPoint[], klines: BybitKline[], instrument: KnownInstrument): { rows: OpenInterestRow[]; unpriced: number } {
   const rows: OpenInterestRow[] = [];
@@ -57,14 +69,15 @@ export function mapOpenInterestHistory(points: BybitOpenInterestPoint[], klines:
       unpriced += 1;
       continue;
     }
-    const coins = num(point.openInterest, 'openInterest');
+    const coins = oneSideOpenInterest(point.openInterest, point.singleOpenInterest);
+    if (coins === null) throw new Error('missing number in field openInterest');
     rows.push({ asset_id: instrument.assetId, instrument_id: instrument.id, at, open_interest_usd: coins * mark, open_interest_contracts: coins / instrument.contractSize, origin: 'BACKFILL' });
   }
   return { rows, unpriced };
 }
 
 export function mapCurrentOpenInterest(ticker: BybitTicker, at: Date, instrument: KnownInstrument): OpenInterestRow | null {
-  const coins = optNum(ticker.openInterest, 'openInterest');
+  const coins = oneSideOpenInterest(ticker.openInterest);
   const mark = optNum(ticker.markPrice, 'markPrice');
   if (coins === null || mark === null) return null;
   return { asset_id: instrument.assetId, instrument_id: instrument.id, at, open_interest_usd: coins * mark, open_interest_contracts: coins / instrument.contractSize, origin: 'LIVE' };
@@ -74,15 +87,14 @@ function intervalHours(instrument: KnownInstrument): number {
   return instrument.fundingIntervalHours ?? 8;
 }
 
-export function mapFundingHistory(points: BybitFundingPoint[], instrument: KnownInstrument): FundingRow[] {
-  return points.map((point) => ({
-    asset_id: instrument.assetId,
-    instrument_id: instrument.id,
-    at: roundToHour(msTime(point.fundingRateTimestamp, 'fundingRateTimestamp')),
-    rate: num(point.fundingRate, 'fundingRate'),
-    interval_hours: intervalHours(instrument),
-    origin: 'BACKFILL',
-  }));
+/**
+ * Settled rates, oldest first (Bybit lists newest first). Each row's interval is the spacing of
+ * its settlement from the previous one (`previousAt`: the instrument's stored settlement before
+ * the page), not the instrument's interval today: see src/ingest/funding-interval.ts.
+ */
+export function mapFundingHistory(points: BybitFundingPoint[], instrument: KnownInstrument, previousAt: Date | null = null): FundingRow[] {
+  const settlements = points.map((point) => ({ at: roundToHour(msTime(point.fundingRateTimestamp, 'fundingRateTimestamp')), rate: num(point.fundingRate, 'fundingRate') }));
+  return settledFundingRows(settlements, instrument, previousAt, intervalHours(instrument));
 }
 
 /** The accruing rate, stored at the settlement it applies to (see Binance's mapCurrentFunding). */
