@@ -27,7 +27,7 @@ function validThresholds(input: Partial<RecoveryThresholdsInput> | null | undefi
 export class SignalsResolver {
   @Query(() => MarketSnapshotType, {
     nullable: true,
-    description: "The asset's market structure at `at` (default now), every figure from data at or before it, in one SQL statement.",
+    description: "The asset's market structure at `at` (default now), every figure from data at or before it and, for daily datasets, only days published by then (ETF flows of day D from D + 1 18:00 UTC, on-chain values from D + 1 03:00 UTC), in one SQL statement.",
   })
   async marketSnapshot(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
@@ -45,7 +45,7 @@ export class SignalsResolver {
   @Query(() => RecoveryAssessmentType, {
     nullable: true,
     description:
-      'The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 days ending at `at` above $5B (weeklyEtfInflowAbove), daily RSI(14) under 30 (rsiOversold).',
+      'The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 UTC days ending on the latest day published by `at` (D + 1 18:00 UTC) above $5B (weeklyEtfInflowAbove), daily RSI(14) at or below 30 (rsiOversold).',
   })
   async recoverySignals(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
@@ -65,7 +65,7 @@ export class SignalsResolver {
 
   @Query(() => [RecoveryAssessmentType], {
     description:
-      "The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); weekly ETF inflow = US net flow over the 7 days ending on the bucket's last day; RSI = daily RSI(14) with that day closing at the bucket's last price. Four SQL statements for the whole range.",
+      "The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); each bucket judged at its end (or at `to`, for a last bucket cut short): weekly ETF inflow = US net flow over the 7 UTC days ending on the latest day published by then (D + 1 18:00 UTC); RSI = marketSnapshot.rsi14 at that instant. Three SQL statements for the whole range.",
   })
   async recoverySignalHistory(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,

@@ -2,7 +2,7 @@ import { Db } from '../../db/sql';
 import { AssetRecord } from '../shared/registry';
 import { toAssetType } from '../assets/asset.types';
 import { toTotals } from '../liquidations/liquidation.types';
-import { wilderRsi } from './rsi';
+import { rsiFromClosed } from './rsi';
 import { findSnapshot } from './signals.sql';
 import { openInterestStaleAfter } from '../open-interest/open-interest.service';
 import { MarketSnapshotType, RecoveryAssessmentType, RecoveryConditionStatus, RecoveryConditionType, RecoveryThresholdsInput } from './signals.types';
@@ -10,7 +10,7 @@ import { MarketSnapshotType, RecoveryAssessmentType, RecoveryConditionStatus, Re
 export async function marketSnapshot(db: Db, asset: AssetRecord, at: Date, knownAt?: Date | null): Promise<MarketSnapshotType> {
   const row = await findSnapshot(db, asset.id, at, knownAt);
   const closes = row.daily_closes ?? [];
-  const rsi14 = row.price === null ? null : wilderRsi([...closes, row.price]);
+  const rsi14 = rsiFromClosed(closes, row.price);
   return Object.assign(new MarketSnapshotType(), {
     asset: toAssetType(asset),
     asOf: at,
@@ -55,7 +55,7 @@ export function assessRecovery(snapshot: MarketSnapshotType, thresholds: Recover
     condition('openInterestBelow', snapshot.openInterestUsd, thresholds.maxOpenInterestUsd, (v) => v < thresholds.maxOpenInterestUsd,
       `no open-interest reading within ${openInterestStaleAfter}`, openInterestPartialReason(snapshot.openInterestMissingVenues)),
     condition('weeklyEtfInflowAbove', snapshot.etfNetFlow7dUsd, thresholds.minWeeklyEtfInflowUsd, (v) => v > thresholds.minWeeklyEtfInflowUsd, 'no US spot ETF flow in the 7 days'),
-    condition('rsiOversold', snapshot.rsi14, thresholds.rsiOversold, (v) => v < thresholds.rsiOversold, 'no price, or fewer than 15 daily closes, for RSI(14)'),
+    condition('rsiOversold', snapshot.rsi14, thresholds.rsiOversold, (v) => v <= thresholds.rsiOversold, 'no price, or fewer than 15 daily closes, for RSI(14)'),
   ];
   return Object.assign(new RecoveryAssessmentType(), { asOf: snapshot.asOf, conditions, allMet: conditions.every((c) => c.met) });
 }

@@ -2,6 +2,8 @@ import { Db } from '../../db/sql';
 import { assetLiquidationCompletenessSql, Completeness } from '../shared/completeness';
 import { knownAtSource } from '../../db/known-at';
 import { splitAtHours } from '../liquidations/liquidation.rollup';
+import { lastPriceAtSql } from '../prices/candle.service';
+import { latestPublishedDaySql } from '../shared/publication';
 import { openInterestStaleAfter } from '../open-interest/open-interest.service';
 
 /** Funding older than this is not "current" (a dead feed is not a value); open interest has its own, shorter bound. */
@@ -41,14 +43,7 @@ function snapshotSql(knownAt: boolean): string {
   const from = (table: string, alias = table) => knownAtSource(table, alias, k);
   return `
 WITH
-latest_minute AS (
-  SELECT close FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'M1' AND close IS NOT NULL
-    AND start <= $2::timestamptz - interval '1 minute' AND start > $2::timestamptz - interval '3 days'
-  ORDER BY start DESC LIMIT 1),
-latest_day AS (
-  SELECT close FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL AND start <= $2::timestamptz - interval '1 day'
-  ORDER BY start DESC LIMIT 1),
-price AS (SELECT coalesce((SELECT close FROM latest_minute), (SELECT close FROM latest_day)) AS price),
+price AS (SELECT ${lastPriceAtSql((alias) => from('candle', alias), '$1', '$2::timestamptz')} AS price),
 price_24h AS (
   -- The newest candle closed a day before at, of either resolution (the only two stored): one
   -- ordered index probe each, where a CASE on the width made Postgres scan every candle.
@@ -97,11 +92,15 @@ liquidations AS (
   SELECT side, notional_usd, 1 FROM liquidation WHERE asset_id = $1
     AND ((occurred_at >= $2::timestamptz - interval '24 hours' AND occurred_at < $5) OR (occurred_at >= $6 AND occurred_at < $2))`
   }),
-day AS (SELECT ($2::timestamptz AT TIME ZONE 'UTC')::date AS today),
+-- The latest day of each daily dataset published by at (shared/publication.ts): no value of a
+-- day is read before it could have been known.
+published AS (
+  SELECT ${latestPublishedDaySql('etf_flow', '$2')} AS etf_through, ${latestPublishedDaySql('cohort_supply', '$2')} AS cohort_through,
+         ${latestPublishedDaySql('exchange_flow', '$2')} AS exchange_through),
 cohort_change AS (
   SELECT c.slug,
-         (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT today FROM day) ORDER BY s.day DESC LIMIT 1)
-       - (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT today FROM day) - 30 ORDER BY s.day DESC LIMIT 1) AS change
+         (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT cohort_through FROM published) ORDER BY s.day DESC LIMIT 1)
+       - (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT cohort_through FROM published) - 30 ORDER BY s.day DESC LIMIT 1) AS change
   FROM holder_cohort c WHERE c.asset_id = $1 AND c.slug IN ('LTH', 'WHALES')),
 hourly_depth AS (${
     knownAt
@@ -140,10 +139,10 @@ SELECT
   (SELECT coalesce(sum(event_count), 0) FROM liquidations)::int AS event_count,
   ${assetLiquidationCompletenessSql('$1', 'NULL')} AS completeness,
   (SELECT sum(f.net_flow_usd) FROM ${from('etf_flow', 'f')} JOIN etf e ON e.id = f.etf_id
-     WHERE f.asset_id = $1 AND e.region = 'US' AND f.day > (SELECT today FROM day) - 7 AND f.day <= (SELECT today FROM day)) AS etf_net_flow_7d,
+     WHERE f.asset_id = $1 AND e.region = 'US' AND f.day > (SELECT etf_through FROM published) - 7 AND f.day <= (SELECT etf_through FROM published)) AS etf_net_flow_7d,
   (SELECT change FROM cohort_change WHERE slug = 'LTH') AS lth_change_30d,
   (SELECT change FROM cohort_change WHERE slug = 'WHALES') AS whale_change_30d,
-  (SELECT sum(inflow - outflow) FROM ${from('exchange_flow')} WHERE asset_id = $1 AND day > (SELECT today FROM day) - 7 AND day <= (SELECT today FROM day)) AS exchange_netflow_7d,
+  (SELECT sum(inflow - outflow) FROM ${from('exchange_flow')} WHERE asset_id = $1 AND day > (SELECT exchange_through FROM published) - 7 AND day <= (SELECT exchange_through FROM published)) AS exchange_netflow_7d,
   (SELECT depth FROM depth_now) AS depth_now,
   (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY depth) FROM hourly_depth
      WHERE hour < date_trunc('hour', $2::timestamptz, 'UTC') AND hour >= $2::timestamptz - interval '30 days 1 hour') AS depth_median_30d`;

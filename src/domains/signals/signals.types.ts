@@ -21,7 +21,8 @@ export class MarketSnapshotType {
 
   @Field(() => Float, {
     nullable: true,
-    description: "14-period RSI (Wilder) of daily closes; the day of `at` closes at the latest price known then. Simple-mean seed over the first 14 changes, then Wilder smoothing.",
+    description:
+      "RSI(14), Wilder, at `asOf`: over the daily closes of the days that have closed by `asOf`, followed by priceUsd as a provisional close; simple-mean seed over the first 14 changes, then (previous × 13 + change) / 14; null with fewer than 15 closes in all. The same value recoverySignals, recoverySignalHistory and timeline give at the same instant.",
   })
   rsi14!: number | null;
 
@@ -53,16 +54,16 @@ export class MarketSnapshotType {
   @Field(() => LiquidationTotalsType, { description: 'Liquidations in the 24 hours before `asOf` ([asOf − 24 h, asOf)).' })
   liquidations24h!: LiquidationTotalsType;
 
-  @Field(() => Float, { nullable: true, description: "Net flow of the asset's US spot ETFs over the 7 trading-calendar days ending on asOf's UTC date (days in (date − 7, date]), USD." })
+  @Field(() => Float, { nullable: true, description: "Net flow of the asset's US spot ETFs over the 7 UTC days ending on the latest day published by `asOf` (a day D counts from D + 1 18:00 UTC; days in (P − 7, P]), USD." })
   etfNetFlow7dUsd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Long-term-holder (LTH) supply on asOf’s date minus 30 days earlier, coins; negative = distributing.' })
+  @Field(() => Float, { nullable: true, description: 'Long-term-holder (LTH) supply on the latest day published by `asOf` (a day D counts from D + 1 03:00 UTC) minus 30 days earlier, coins; negative = distributing.' })
   lthSupplyChange30d!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Whale (WHALES cohort) supply on asOf’s date minus 30 days earlier, coins; positive = accumulating.' })
+  @Field(() => Float, { nullable: true, description: 'Whale (WHALES cohort) supply on the latest day published by `asOf` (D + 1 03:00 UTC) minus 30 days earlier, coins; positive = accumulating.' })
   whaleSupplyChange30d!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Exchange inflow − outflow over the 7 days ending on asOf’s date, coins; positive = coins moving onto exchanges.' })
+  @Field(() => Float, { nullable: true, description: 'Exchange inflow − outflow over the 7 UTC days ending on the latest day published by `asOf` (D + 1 03:00 UTC), coins; positive = coins moving onto exchanges.' })
   exchangeNetflow7d!: number | null;
 
   @Field(() => Float, {
@@ -78,10 +79,10 @@ export class RecoveryThresholdsInput {
   @Field(() => Float, { nullable: true, defaultValue: 30_000_000_000, description: 'Aggregate open interest of the asset across all venues, in USD.' })
   maxOpenInterestUsd!: number;
 
-  @Field(() => Float, { nullable: true, defaultValue: 5_000_000_000, description: "Net flow of the asset's US spot ETFs over the 7 days ending at `at`." })
+  @Field(() => Float, { nullable: true, defaultValue: 5_000_000_000, description: "Net flow of the asset's US spot ETFs over the 7 UTC days ending on the latest day published by `at`, USD; the condition holds above it." })
   minWeeklyEtfInflowUsd!: number;
 
-  @Field(() => Float, { nullable: true, defaultValue: 30, description: 'RSI (14, Wilder, daily) at or below which the market counts as oversold.' })
+  @Field(() => Float, { nullable: true, defaultValue: 30, description: 'RSI (14, Wilder, daily, 0–100) at or below which the market counts as oversold (rsi14 ≤ threshold).' })
   rsiOversold!: number;
 }
 

@@ -12,7 +12,7 @@ import { TimelineBucketType } from './timeline.types';
 export class TimelineResolver {
   @Query(() => [TimelineBucketType], {
     description:
-      'Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow and RSI. Costs at most 11 SQL statements: one per selected series (9, run concurrently), plus one for daily closes when rsi14 is selected and one for the cohort list when supply changes are; fields not selected are not computed.',
+      'Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow and RSI. Costs at most 11 SQL statements: one per selected series (9, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed.',
   })
   async timeline(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,

@@ -7,9 +7,9 @@ import { findFundingBuckets } from '../funding/funding.service';
 import { FundingWeighting } from '../funding/funding.types';
 import { findLiquidationBuckets } from '../liquidations/liquidation.rollup';
 import { findOpenInterestBuckets } from '../open-interest/open-interest.service';
-import { findCandleBuckets, findDailyCloses } from '../prices/candle.service';
+import { findCandleBuckets } from '../prices/candle.service';
 import { BucketRange, intervalMs } from '../shared/series';
-import { wilderRsi } from '../signals/rsi';
+import { findBucketRsi } from '../signals/rsi-series';
 import { TimelineBucketType } from './timeline.types';
 
 type Field = keyof TimelineBucketType;
@@ -26,18 +26,14 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
   const add = (job: () => Promise<void>) => jobs.push(job());
 
   let candles: Awaited<ReturnType<typeof findCandleBuckets>> = [];
-  if (wants('close', 'rsi14', 'liquidationIntensity')) {
+  if (wants('close', 'liquidationIntensity')) {
     add(async () => {
       candles = await findCandleBuckets(db, [asset.id], range, knownAt);
       columns.set('close', candles.map((r) => r.close));
     });
   }
-  let dailyCloses: Array<{ start: Date; close: number }> = [];
-  if (wants('rsi14')) {
-    add(async () => {
-      dailyCloses = await findDailyCloses(db, asset.id, range.to, knownAt);
-    });
-  }
+  // RSI at each bucket's end, exactly as marketSnapshot gives it at that instant (signals/rsi.ts).
+  if (wants('rsi14')) add(async () => void columns.set('rsi14', await findBucketRsi(db, asset.id, range, knownAt)));
   if (wants('openInterestUsd', 'openInterestChangeUsd')) add(async () => void columns.set('openInterestUsd', (await findOpenInterestBuckets(db, asset.id, null, range, knownAt)).map((r) => r.open_interest_usd)));
   let fundingWeighting: Array<FundingWeighting | null> = [];
   if (wants('fundingRate8h', 'fundingWeighting')) {
@@ -67,19 +63,6 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
 
   const widthMs = intervalMs[range.interval];
   const starts = Array.from({ length: range.bucketCount }, (_, i) => new Date(range.firstStart.getTime() + i * widthMs));
-  if (wants('rsi14')) {
-    const closes = columns.get('close') ?? [];
-    columns.set(
-      'rsi14',
-      starts.map((start, i) => {
-        const end = start.getTime() + widthMs;
-        const last = closes[i];
-        if (last === null || last === undefined) return null;
-        const completed = dailyCloses.filter((d) => d.start.getTime() + 86_400_000 <= end).map((d) => d.close);
-        return wilderRsi([...completed, last]);
-      }),
-    );
-  }
   if (wants('openInterestChangeUsd')) {
     const oi = columns.get('openInterestUsd') ?? [];
     columns.set('openInterestChangeUsd', oi.map((value, i) => (i > 0 && value !== null && oi[i - 1] !== null ? value - (oi[i - 1] as number) : null)));

@@ -54,6 +54,6 @@ export class TimelineBucketType {
   @Field(() => Float, { nullable: true, description: "Change of aggregate open interest from the previous bucket's value, USD (the first bucket's is null)." })
   openInterestChangeUsd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "14-period Wilder RSI of daily closes at the bucket's end, the current day closing at the bucket's last price." })
+  @Field(() => Float, { nullable: true, description: "RSI(14), Wilder, at the bucket's end (or at `to`, for a last bucket cut short): exactly marketSnapshot.rsi14 at that instant (closed daily closes, then the last price at or before it as a provisional close)." })
   rsi14!: number | null;
 }
