@@ -12,7 +12,7 @@ registerEnumType(ErrorCodeEnum, {
 
 @ObjectType('ErrorCodeInfo', { description: 'One error code, what it means and the HTTP status a response carries when the code ends it.' })
 export class ErrorCodeInfoType {
-  @Field(() => ErrorCodeEnum)
+  @Field(() => ErrorCodeEnum, { description: 'The value `extensions.code` carries.' })
   code!: ErrorCode;
 
   @Field({ description: 'What the code means and what the caller can do about it.' })

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType('Asset', { description: 'A tracked crypto asset, named by its ticker (BTC, ETH, SOL).' })
 export class AssetType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable opaque id of the asset: the same across requests and processes (Postgres row id as a string).' })
   id!: string;
 
   @Field({ description: 'Ticker, upper case: "BTC". Every `asset` argument takes it.' })

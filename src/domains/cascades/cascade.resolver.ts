@@ -16,7 +16,7 @@ export class CascadeResolver {
   @Query(() => [CascadeEpisodeType], { description: 'Liquidation cascades of an asset that began in [from, to), oldest first, detected from stored events.' })
   async cascadeEpisodes(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
-    @Arg('from', () => Date) from: Date,
+    @Arg('from', () => Date, { description: 'Inclusive: episodes whose first hot minute is at or after `from`.' }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Ctx() ctx: Context,
   ): Promise<CascadeEpisodeType[]> {
@@ -54,7 +54,7 @@ export class CascadeResolver {
   liquidations(
     @Root() episode: CascadeEpisodeType,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 0 to ${maxLiquidationPageSize}.` }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "A previous page's `endCursor`: the page starts after it." }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<LiquidationConnectionType> {
     const filter = { assetId: episode.assetId, venueIds: null, side: null, from: episode.start, to: episode.end, minNotionalUsd: null };

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { CascadeError } from '../../app/errors';
 import { AssetType, toAssetType } from '../assets/asset.types';
-import { Interval } from '../shared/enums';
+import { Interval, fromArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
 import { findCohorts, findCohortSupplyBuckets } from './cohort.service';
@@ -12,7 +12,7 @@ import { CohortSupplyPointType, HolderCohortType, toCohortType } from './cohort.
 @Resolver(() => HolderCohortType)
 export class CohortResolver {
   @Query(() => [HolderCohortType], { description: 'Holder cohorts, optionally of one asset (ticker).' })
-  async holderCohorts(@Arg('asset', () => String, { nullable: true }) asset: string | null, @Ctx() ctx: Context): Promise<HolderCohortType[]> {
+  async holderCohorts(@Arg('asset', () => String, { nullable: true, description: 'Asset ticker ("BTC"); null lists every asset\'s cohorts.' }) asset: string | null, @Ctx() ctx: Context): Promise<HolderCohortType[]> {
     const assetIds = asset ? [(await ctx.registry.requireAsset(asset)).id] : null;
     return (await findCohorts(ctx.db, assetIds)).map(toCohortType);
   }
@@ -24,7 +24,7 @@ export class CohortResolver {
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
     @Arg('cohort', () => String, { description: 'Cohort slug (LTH, STH, WHALES, …), case-insensitive.' }) cohort: string,
     @Arg('interval', () => Interval, { description: 'D1 or W1 (cohort supply is daily).' }) interval: Interval,
-    @Arg('from', () => Date) from: Date,
+    @Arg('from', () => Date, { description: fromArgDescription }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
     @Ctx() ctx: Context,

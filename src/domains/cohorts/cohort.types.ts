@@ -1,8 +1,9 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { bucketStartDescription } from '../shared/series';
 
 @ObjectType('HolderCohort', { description: 'A group of holders of an asset defined on-chain, whose supply is tracked daily.' })
 export class HolderCohortType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable opaque id of the holder cohort: the same across requests and processes (Postgres row id as a string).' })
   id!: string;
 
   @Field({ description: 'Upper-case slug every `cohort` argument takes: LTH, STH, WHALES, EXCHANGES, MINERS, …' })
@@ -20,7 +21,7 @@ export class HolderCohortType {
 
 @ObjectType('CohortSupplyPoint', { description: "A cohort's supply over one bucket, in coins." })
 export class CohortSupplyPointType {
-  @Field(() => Date)
+  @Field(() => Date, { description: bucketStartDescription })
   start!: Date;
 
   @Field(() => Float, { nullable: true, description: "Coins held: the cohort's last daily value within the bucket; null when none." })

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { AssetType, toAssetType } from '../assets/asset.types';
 import { dayRange } from '../shared/dates';
-import { Interval } from '../shared/enums';
+import { Interval, fromArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
 import { findEtfFlowBuckets, findEtfs } from './etf.service';
@@ -15,8 +15,8 @@ const normalizeRegion = (region: string | null | undefined) => (region ? region.
 export class EtfResolver {
   @Query(() => [EtfType], { description: 'Spot ETFs, optionally of one asset (ticker) and one region (ISO country: US, HK).' })
   async etfs(
-    @Arg('asset', () => String, { nullable: true }) asset: string | null,
-    @Arg('region', () => String, { nullable: true }) region: string | null,
+    @Arg('asset', () => String, { nullable: true, description: 'Asset ticker the funds hold ("BTC"); null means every asset.' }) asset: string | null,
+    @Arg('region', () => String, { nullable: true, description: 'ISO country of listing (US, HK); null means every region.' }) region: string | null,
     @Ctx() ctx: Context,
   ): Promise<EtfType[]> {
     const assetIds = asset ? [(await ctx.registry.requireAsset(asset)).id] : null;
@@ -31,7 +31,7 @@ export class EtfResolver {
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
     @Arg('region', () => String, { nullable: true, description: 'ISO country of listing (US, HK); null means every region.' }) region: string | null,
     @Arg('interval', () => Interval, { description: 'D1 or W1 (flows are daily).' }) interval: Interval,
-    @Arg('from', () => Date) from: Date,
+    @Arg('from', () => Date, { description: fromArgDescription }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
     @Ctx() ctx: Context,
@@ -54,8 +54,8 @@ export class EtfResolver {
   @FieldResolver(() => [EtfFlowType], { description: "The fund's daily flows over [from, to) (dates; `to` exclusive), oldest first." })
   async flows(
     @Root() etf: EtfType,
-    @Arg('from', () => DateResolver, { nullable: true }) from: Date | null,
-    @Arg('to', () => DateResolver, { nullable: true }) to: Date | null,
+    @Arg('from', () => DateResolver, { nullable: true, description: 'First day, inclusive (a date); null means the first flow stored.' }) from: Date | null,
+    @Arg('to', () => DateResolver, { nullable: true, description: 'Day after the last, exclusive (a date); null means through the latest flow.' }) to: Date | null,
     @Ctx() ctx: Context,
   ): Promise<EtfFlowType[]> {
     const rows = await ctx.loaders.etfs.flows.get(dayRange(from, to)).load(etf.etfId);

@@ -1,9 +1,10 @@
 import { DateResolver } from 'graphql-scalars';
+import { bucketStartDescription } from '../shared/series';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 
 @ObjectType('Etf', { description: 'A spot exchange-traded fund holding an asset (one row per fund, whatever its trading counters).' })
 export class EtfType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable opaque id of the fund: the same across requests and processes (Postgres row id as a string).' })
   id!: string;
 
   @Field({ description: 'Listing ticker: IBIT, GBTC; for Hong Kong funds the HKD counter (3042).' })
@@ -47,7 +48,7 @@ export class FundCoverageType {
 
 @ObjectType('EtfFlowBucket', { description: 'Net ETF flow of an asset over one bucket.' })
 export class EtfFlowBucketType {
-  @Field(() => Date)
+  @Field(() => Date, { description: bucketStartDescription })
   start!: Date;
 
   @Field(() => Float, { description: 'Sum of the daily net flows of the selected funds whose trading day starts in the bucket, USD; 0 for none.' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../../app/context';
-import { Interval } from '../shared/enums';
+import { Interval, fromArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
 import { findExchangeFlowBuckets } from './exchange-flow.service';
@@ -14,7 +14,7 @@ export class ExchangeFlowResolver {
   async exchangeFlowHistory(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
     @Arg('interval', () => Interval, { description: 'D1 or W1 (flows are daily).' }) interval: Interval,
-    @Arg('from', () => Date) from: Date,
+    @Arg('from', () => Date, { description: fromArgDescription }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
     @Ctx() ctx: Context,

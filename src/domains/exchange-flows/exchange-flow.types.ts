@@ -1,8 +1,9 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { bucketStartDescription } from '../shared/series';
 
 @ObjectType('ExchangeFlowBucket', { description: "Coins moving onto and off exchanges' known wallets over one bucket." })
 export class ExchangeFlowBucketType {
-  @Field(() => Date)
+  @Field(() => Date, { description: bucketStartDescription })
   start!: Date;
 
   @Field(() => Float, { description: 'Coins sent to exchanges; 0 for an empty bucket.' })

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { bucketStartDescription } from '../shared/series';
 import { BucketCoverageType } from '../shared/coverage';
 
 @ObjectType('FundingPoint', { description: "One instrument's funding rate at a settlement time." })
@@ -18,7 +19,7 @@ export class FundingPointType {
 
 @ObjectType('FundingBucket', { description: 'Funding of an asset over one bucket, normalized to an 8-hour interval.' })
 export class FundingBucketType {
-  @Field(() => Date)
+  @Field(() => Date, { description: bucketStartDescription })
   start!: Date;
 
   @Field(() => Float, {

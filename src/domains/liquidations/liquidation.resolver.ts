@@ -6,7 +6,7 @@ import { CascadeError } from '../../app/errors';
 import { AssetType, toAssetType } from '../assets/asset.types';
 import { Completeness } from '../shared/completeness';
 import { toCoverage } from '../shared/coverage';
-import { Interval } from '../shared/enums';
+import { Interval, intervalArgDescription } from '../shared/enums';
 import { selectsAny } from '../shared/selection';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
@@ -40,7 +40,7 @@ export class LiquidationResolver {
     description: `Liquidation events matching \`filter\`, newest first (by occurredAt, then id), as a Relay connection. ${lowerBound}`,
   })
   async liquidations(
-    @Arg('filter', () => LiquidationFilterInput, { nullable: true }) filter: LiquidationFilterInput | null,
+    @Arg('filter', () => LiquidationFilterInput, { nullable: true, description: 'Conditions every event must meet; null matches every event.' }) filter: LiquidationFilterInput | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 0 to ${maxLiquidationPageSize}.` })
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: "A previous page's `endCursor`: the page starts after it." })
@@ -81,7 +81,7 @@ export class LiquidationResolver {
   async liquidationHistory(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
     @Arg('venues', () => [String], { nullable: true, description: 'Venue slugs; null or empty means every venue.' }) venues: string[] | null,
-    @Arg('interval', () => Interval) interval: Interval,
+    @Arg('interval', () => Interval, { description: intervalArgDescription }) interval: Interval,
     @Arg('from', () => Date, { description: 'Inclusive: the first bucket is the one holding `from`.' }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive end; defaults to now.' }) to: Date | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
@@ -125,7 +125,7 @@ export class LiquidationResolver {
   })
   liquidationOccurred(
     @Root() record: LiquidationRecord,
-    @Arg('filter', () => LiquidationFilterInput, { nullable: true }) _filter: LiquidationFilterInput | null,
+    @Arg('filter', () => LiquidationFilterInput, { nullable: true, description: 'Conditions every pushed event must meet; null pushes every event.' }) _filter: LiquidationFilterInput | null,
     @Arg('after', () => String, {
       nullable: true,
       description: "Resume: first every stored event after this cursor (a Liquidation's `cursor`), oldest first, then live ones, without gap or repeat.",
@@ -146,7 +146,7 @@ export class LiquidationResolver {
   liquidationTicks(
     @Root() row: LiquidationBucketRow,
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) _asset: string,
-    @Arg('interval', () => Interval) _interval: Interval,
+    @Arg('interval', () => Interval, { description: intervalArgDescription }) _interval: Interval,
     @Arg('venues', () => [String], { nullable: true, description: 'Venue slugs; null or empty means every venue.' }) _venues: string[] | null,
   ): LiquidationBucketType {
     return Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), { start: row.start });
@@ -169,7 +169,7 @@ export class LiquidationResolver {
     return toInstrumentType(liquidation.instrument);
   }
 
-  @FieldResolver(() => AssetType)
+  @FieldResolver(() => AssetType, { description: 'Asset of the contract the position was held in.' })
   async asset(@Root() liquidation: LiquidationType, @Ctx() ctx: Context): Promise<AssetType> {
     return toAssetType((await ctx.registry.assetById(liquidation.assetId))!);
   }

@@ -13,7 +13,7 @@ const completenessNote =
 
 @ObjectType('Liquidation', { description: `One forced closure of a position on a venue. ${lowerBoundNote}` })
 export class LiquidationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable opaque id of the liquidation event: the same across requests and processes (Postgres row id as a string).' })
   id!: string;
 
   @Field(() => PositionSide, { description: 'The side of the position that was closed: LONG means a long was force-sold.' })
@@ -31,7 +31,7 @@ export class LiquidationType {
   @Field({ description: 'When the venue executed the closure (UTC, microsecond precision).' })
   occurredAt!: Date;
 
-  @Field(() => DataOrigin)
+  @Field(() => DataOrigin, { description: 'How Cascade got the event: LIVE from the venue stream, BACKFILL from a history endpoint, IMPORT from a file, SAMPLE for the demo scenario.' })
   origin!: DataOrigin;
 
   /** Storage ids and the joined instrument, for the field resolvers; not exposed. */
@@ -68,16 +68,16 @@ export class LiquidationEdgeType {
   @Field({ description: 'Opaque position of this row; pass it as `after` to continue after it.' })
   cursor!: string;
 
-  @Field(() => LiquidationType)
+  @Field(() => LiquidationType, { description: 'The liquidation event.' })
   node!: LiquidationType;
 }
 
 @ObjectType('LiquidationConnection', { description: 'A page of liquidations, newest first (Relay connection).' })
 export class LiquidationConnectionType {
-  @Field(() => [LiquidationEdgeType])
+  @Field(() => [LiquidationEdgeType], { description: 'The events of this page, newest first; at most `first`.' })
   edges!: LiquidationEdgeType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: 'Whether more events follow, and the cursor to continue from (`endCursor` as `after`).' })
   pageInfo!: PageInfoType;
 }
 

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { bucketStartDescription } from '../shared/series';
 import { BucketCoverageType } from '../shared/coverage';
 
 @ObjectType('OpenInterestPoint', { description: "One instrument's open interest at a time." })
@@ -17,7 +18,7 @@ export class OpenInterestPointType {
 
 @ObjectType('OpenInterestBucket', { description: 'Aggregate open interest of an asset over one bucket.' })
 export class OpenInterestBucketType {
-  @Field(() => Date)
+  @Field(() => Date, { description: bucketStartDescription })
   start!: Date;
 
   @Field(() => Float, {

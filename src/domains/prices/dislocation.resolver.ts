@@ -1,6 +1,6 @@
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
 import { Context } from '../../app/context';
-import { Interval } from '../shared/enums';
+import { Interval, intervalArgDescription, fromArgDescription } from '../shared/enums';
 import { bucketRange } from '../shared/series';
 import { toVenueType } from '../venues/venue.types';
 import { findDislocations } from './dislocation.service';
@@ -14,8 +14,8 @@ export class DislocationResolver {
   })
   async venuePriceDislocation(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
-    @Arg('interval', () => Interval) interval: Interval,
-    @Arg('from', () => Date) from: Date,
+    @Arg('interval', () => Interval, { description: intervalArgDescription }) interval: Interval,
+    @Arg('from', () => Date, { description: fromArgDescription }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Arg('minAbsBps', () => Float, { nullable: true, defaultValue: 0, description: 'Only rows whose |dislocationBps| is at least this.' }) minAbsBps: number | null,
     @Ctx() ctx: Context,

@@ -1,12 +1,13 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { bucketStartDescription } from '../shared/series';
 import { VenueType } from '../venues/venue.types';
 
 @ObjectType('VenueDislocation', { description: "One venue's mark price against the cross-venue median in one bucket." })
 export class VenueDislocationType {
-  @Field(() => Date)
+  @Field(() => Date, { description: bucketStartDescription })
   start!: Date;
 
-  @Field(() => VenueType)
+  @Field(() => VenueType, { description: 'The venue compared with the others.' })
   venue!: VenueType;
 
   @Field(() => Float, { description: "The venue's mark price: the mean over its perpetuals of each one's last mark in the bucket, USD." })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Context } from '../../app/context';
 import { AssetType } from '../assets/asset.types';
-import { Interval } from '../shared/enums';
+import { Interval, intervalArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
 import { CandleType } from './candle.types';
@@ -19,7 +19,7 @@ export class AssetPriceResolver {
   })
   async candles(
     @Root() asset: AssetType,
-    @Arg('interval', () => Interval) interval: Interval,
+    @Arg('interval', () => Interval, { description: intervalArgDescription }) interval: Interval,
     @Arg('from', () => Date, { description: 'Inclusive: the first bucket is the one holding `from`.' }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { Context } from '../../app/context';
-import { Interval } from './enums';
+import { Interval, intervalArgDescription } from './enums';
 import { knownAtDescription } from './known-at-arg';
 import { BucketRange, bucketRange } from './series';
 
@@ -13,7 +13,7 @@ export class VenueSeriesArgs {
   @Field(() => [String], { nullable: true, description: 'Venue slugs; null or empty means every venue.' })
   venues!: string[] | null;
 
-  @Field(() => Interval)
+  @Field(() => Interval, { description: intervalArgDescription })
   interval!: Interval;
 
   @Field(() => Date, { description: 'Inclusive: the first bucket is the one holding `from`.' })

@@ -1,6 +1,9 @@
 import { CascadeError } from '../../app/errors';
 import { Interval } from './enums';
 
+/** `start` of every bucket type: one definition. */
+export const bucketStartDescription = "Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval).";
+
 /** The most buckets one series may return; beyond it the caller must narrow the range. */
 export const maxBuckets = 10_000;
 

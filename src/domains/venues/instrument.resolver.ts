@@ -11,9 +11,9 @@ import { InstrumentType, toInstrumentType, toVenueType, VenueType } from './venu
 export class InstrumentResolver {
   @Query(() => [InstrumentType], { description: 'Instruments matching every given filter (asset ticker, venue slug, contract type).' })
   async instruments(
-    @Arg('asset', () => String, { nullable: true }) asset: string | null,
-    @Arg('venue', () => String, { nullable: true }) venue: string | null,
-    @Arg('contractType', () => ContractType, { nullable: true }) contractType: ContractType | null,
+    @Arg('asset', () => String, { nullable: true, description: 'Asset ticker ("BTC"); null means every asset.' }) asset: string | null,
+    @Arg('venue', () => String, { nullable: true, description: 'Venue slug ("binance"); null means every venue.' }) venue: string | null,
+    @Arg('contractType', () => ContractType, { nullable: true, description: 'PERPETUAL or FUTURE; null means both.' }) contractType: ContractType | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InstrumentType[]> {
@@ -23,12 +23,12 @@ export class InstrumentResolver {
     return rows.map(toInstrumentType);
   }
 
-  @FieldResolver(() => VenueType)
+  @FieldResolver(() => VenueType, { description: 'Venue that lists the contract.' })
   async venue(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<VenueType> {
     return toVenueType((await ctx.registry.venueById(instrument.venueId))!);
   }
 
-  @FieldResolver(() => AssetType)
+  @FieldResolver(() => AssetType, { description: 'Asset the contract is on (its base currency).' })
   async asset(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<AssetType> {
     return toAssetType((await ctx.registry.assetById(instrument.assetId))!);
   }
@@ -39,8 +39,8 @@ export class AssetInstrumentsResolver {
   @FieldResolver(() => [InstrumentType], { description: "The asset's instruments, optionally on one venue and of one contract type." })
   async instruments(
     @Root() asset: AssetType,
-    @Arg('venue', () => String, { nullable: true }) venue: string | null,
-    @Arg('contractType', () => ContractType, { nullable: true }) contractType: ContractType | null,
+    @Arg('venue', () => String, { nullable: true, description: 'Venue slug ("binance"); null means every venue.' }) venue: string | null,
+    @Arg('contractType', () => ContractType, { nullable: true, description: 'PERPETUAL or FUTURE; null means both.' }) contractType: ContractType | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InstrumentType[]> {

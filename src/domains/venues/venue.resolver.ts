@@ -9,13 +9,13 @@ import { InstrumentType, toInstrumentType, toVenueType, VenueType } from './venu
 @Resolver(() => VenueType)
 export class VenueResolver {
   @Query(() => [VenueType], { description: 'Every venue Cascade collects from, optionally of one kind.' })
-  async venues(@Arg('kind', () => VenueKind, { nullable: true }) kind: VenueKind | null, @Ctx() ctx: Context): Promise<VenueType[]> {
+  async venues(@Arg('kind', () => VenueKind, { nullable: true, description: 'CEX or DEX; null lists both.' }) kind: VenueKind | null, @Ctx() ctx: Context): Promise<VenueType[]> {
     const venues = await ctx.registry.venues();
     return venues.filter((v) => !kind || v.kind === kind).map(toVenueType);
   }
 
   @Query(() => VenueType, { nullable: true, description: 'One venue by slug ("binance"); null when none has it.' })
-  async venue(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<VenueType | null> {
+  async venue(@Arg('slug', { description: 'Venue slug ("binance"), case-insensitive.' }) slug: string, @Ctx() ctx: Context): Promise<VenueType | null> {
     const venue = await ctx.registry.findVenue(slug);
     return venue ? toVenueType(venue) : null;
   }
@@ -23,7 +23,7 @@ export class VenueResolver {
   @FieldResolver(() => [InstrumentType], { description: "The venue's instruments, optionally for one asset ticker." })
   async instruments(
     @Root() venue: VenueType,
-    @Arg('asset', () => String, { nullable: true }) asset: string | null,
+    @Arg('asset', () => String, { nullable: true, description: 'Asset ticker ("BTC"); null means every asset.' }) asset: string | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InstrumentType[]> {

@@ -4,16 +4,16 @@ import { ContractType, MarginType, VenueKind } from '../shared/enums';
 
 @ObjectType('Venue', { description: 'A derivatives venue: a centralized exchange or an on-chain perp DEX.' })
 export class VenueType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable opaque id of the venue: the same across requests and processes (Postgres row id as a string).' })
   id!: string;
 
   @Field({ description: 'Lower-case slug that every `venue`/`venues` argument takes: "binance".' })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'Display name: "Binance", "Hyperliquid".' })
   name!: string;
 
-  @Field(() => VenueKind)
+  @Field(() => VenueKind, { description: 'CEX (centralized exchange) or DEX (on-chain venue).' })
   kind!: VenueKind;
 
   @Field(() => Completeness, {
@@ -32,13 +32,13 @@ export class VenueType {
 
 @ObjectType('Instrument', { description: 'A derivatives contract listed on a venue.' })
 export class InstrumentType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable opaque id of the instrument: the same across requests and processes (Postgres row id as a string).' })
   id!: string;
 
   @Field({ description: "The venue's own symbol, e.g. BTCUSDT, BTC-USDT-SWAP, BTC." })
   symbol!: string;
 
-  @Field(() => ContractType)
+  @Field(() => ContractType, { description: 'PERPETUAL (no expiry, funded) or FUTURE (dated, settles at `expiresAt`).' })
   contractType!: ContractType;
 
   @Field(() => MarginType, { description: 'LINEAR: margined and settled in the quote (USDT, USDC, USD); INVERSE: in the coin.' })
