@@ -1,3 +1,7 @@
+import { findFundingBuckets } from '../../src/domains/funding/funding.service';
+import { toFundingPoint } from '../../src/domains/funding/funding.types';
+import { Interval } from '../../src/domains/shared/enums';
+import { bucketRange } from '../../src/domains/shared/series';
 import { runDataset } from '../../src/ingest/runner';
 import { startStreams } from '../../src/ingest/streams';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -55,20 +59,72 @@ describe('Binance USD-M connector', () => {
     expect(venue.requestsTo('/futures/data/openInterestHist').map((r) => r.query.get('period'))).toContain('5m');
   });
 
-  it('stores settled funding rounded to the hour with each instrument interval, and the accruing rate at the next settlement', async () => {
+  it('stores settled funding rounded to the hour, each row with the spacing of its settlement: ETHUSDT moved from 8 h to 4 h', async () => {
     const result = await runDataset(database.db, 'binance', 'funding', { from: new Date('2024-06-09T00:00:00Z'), to: window.to }, options());
-    expect(result.rowsWritten).toBe(7);
+    expect(result.rowsWritten).toBe(11);
     const rows = await database.db.query(`
-      SELECT i.symbol, f.at, f.rate, f.interval_hours, f.origin FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id ORDER BY i.symbol, f.at`);
+      SELECT i.symbol, f.at, f.rate, f.interval_hours, f.origin FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
+      WHERE f.at >= '2024-06-09T00:00:00Z' ORDER BY i.symbol, f.at`);
     expect(rows).toEqual([
+      // The first row of a history has no settlement before it: the next one's spacing.
       { symbol: 'BTCUSDT', at: new Date('2024-06-09T16:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'BACKFILL' },
       { symbol: 'BTCUSDT', at: new Date('2024-06-10T00:00:00Z'), rate: 0.000085, interval_hours: 8, origin: 'BACKFILL' },
       { symbol: 'BTCUSDT', at: new Date('2024-06-10T08:00:00Z'), rate: -0.000012, interval_hours: 8, origin: 'BACKFILL' },
+      // The accruing rate takes the interval the symbol has now (fundingInfo, else 8 h).
       { symbol: 'BTCUSDT', at: new Date('2024-06-10T16:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'LIVE' },
-      { symbol: 'ETHUSDT', at: new Date('2024-06-10T04:00:00Z'), rate: 0.00005, interval_hours: 4, origin: 'BACKFILL' },
-      { symbol: 'ETHUSDT', at: new Date('2024-06-10T08:00:00Z'), rate: 0.00006, interval_hours: 4, origin: 'BACKFILL' },
+      // fundingInfo says 4 h today; the older settlements were 8 h apart.
+      { symbol: 'ETHUSDT', at: new Date('2024-06-09T00:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'ETHUSDT', at: new Date('2024-06-09T08:00:00Z'), rate: 0.00008, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'ETHUSDT', at: new Date('2024-06-09T16:00:00Z'), rate: 0.00012, interval_hours: 8, origin: 'BACKFILL' },
+      // Charged at 00:00 for the 8 hours since 16:00: still an 8 h rate.
+      { symbol: 'ETHUSDT', at: new Date('2024-06-10T00:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'ETHUSDT', at: new Date('2024-06-10T04:00:00Z'), rate: 0.00004, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'ETHUSDT', at: new Date('2024-06-10T08:00:00Z'), rate: 0.00005, interval_hours: 4, origin: 'BACKFILL' },
       { symbol: 'ETHUSDT', at: new Date('2024-06-10T12:00:00Z'), rate: -0.000025, interval_hours: 4, origin: 'LIVE' },
     ]);
+  });
+
+  it('normalises and annualises each ETHUSDT rate by the interval it settled at, not by today\'s 4 h', async () => {
+    const [eth] = await database.db.query(`SELECT asset_id, venue_id FROM instrument WHERE symbol = 'ETHUSDT'`);
+    const range = bucketRange(Interval.H4, new Date('2024-06-09T00:00:00Z'), new Date('2024-06-10T12:00:00Z'));
+    const buckets = await findFundingBuckets(database.db, eth.asset_id, [eth.venue_id], range);
+    const eightHour = Object.fromEntries(buckets.filter((b) => b.average_rate !== null).map((b) => [b.start.toISOString(), b.average_rate]));
+    expect(eightHour).toEqual({
+      '2024-06-09T00:00:00.000Z': 0.0001,
+      '2024-06-09T08:00:00.000Z': 0.00008,
+      '2024-06-09T16:00:00.000Z': 0.00012,
+      '2024-06-10T00:00:00.000Z': 0.0001,
+      '2024-06-10T04:00:00.000Z': (0.00004 * 8) / 4,
+      '2024-06-10T08:00:00.000Z': (0.00005 * 8) / 4,
+    });
+    const stored = await database.db.query(`SELECT f.at, f.rate, f.interval_hours FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
+      WHERE i.symbol = 'ETHUSDT' AND f.at IN ('2024-06-09T08:00:00Z', '2024-06-10T04:00:00Z') ORDER BY f.at`);
+    expect(stored.map((row) => toFundingPoint(row as { at: Date; rate: number; interval_hours: number }).annualizedRate)).toEqual([0.00008 * 1095, 0.00004 * 2190]);
+  });
+
+  it('reads hourly settlements over a long window without skipping a row: slices hold fewer than a page', async () => {
+    const from = Date.UTC(2024, 2, 1);
+    const hours = 24 * 60;
+    // fundingTime a few ms past the hour, as Binance sends it.
+    const settlements = Array.from({ length: hours }, (_, i) => ({ symbol: 'BTCUSDT', fundingRate: (0.00001 * ((i % 7) - 3)).toFixed(8), fundingTime: from + (i + 1) * 3_600_000 + (i % 5), markPrice: '67000.00000000' }));
+    const served: number[] = [];
+    venue.route('/fapi/v1/fundingRate', (r) => {
+      const [start, end, limit] = ['startTime', 'endTime', 'limit'].map((name) => Number(r.query.get(name)));
+      // Like the venue: ascending, the FIRST `limit` rows of the range.
+      const rows = r.query.get('symbol') !== 'BTCUSDT' ? [] : settlements.filter((s) => s.fundingTime >= start && s.fundingTime <= end).slice(0, limit);
+      served.push(rows.length);
+      return rows;
+    });
+    try {
+      await runDataset(database.db, 'binance', 'funding', { from: new Date(from), to: new Date(from + (hours + 1) * 3_600_000) }, options());
+    } finally {
+      serveBinance(venue);
+    }
+    const rows = await database.db.query(`SELECT f.at, f.interval_hours FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
+      WHERE i.symbol = 'BTCUSDT' AND f.at < '2024-06-01T00:00:00Z' ORDER BY f.at`);
+    expect(rows.map((row) => row.at.getTime())).toEqual(settlements.map((_, i) => from + (i + 1) * 3_600_000));
+    expect(rows.every((row) => row.interval_hours === 1)).toBe(true);
+    expect(Math.max(...served)).toBeLessThan(1000);
   });
 
   it('stores mark and index prices from premiumIndex', async () => {

@@ -4,14 +4,16 @@ import { openInterestTable } from '../../../domains/open-interest/open-interest.
 import { markPriceTable } from '../../../domains/prices/mark-price.table';
 import { Db } from '../../../db/sql';
 import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstruments, upsertVenue } from '../../catalog';
+import { fundingHistoryPlan, previousFundingAt } from '../../funding-interval';
 import { pullHistory, inWindow, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
 import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
 import { liquidationSink } from '../../liquidation-stream';
 import { clampWindow, dayMs, hourMs, sliceForLimit } from '../../paging';
-import { IngestContext, Source, StreamContext, VenueDefinition } from '../../source';
+import { roundToHour } from '../../parse';
+import { IngestContext, Source, StreamContext, TimeWindow, VenueDefinition } from '../../source';
 import { WsCollector } from '../../ws';
-import { BinanceClient, BinanceForceOrderEvent, openInterestHistPeriods, OpenInterestHistPeriod } from './client';
+import { BinanceClient, BinanceForceOrderEvent, BinanceFundingRate, openInterestHistPeriods, OpenInterestHistPeriod } from './client';
 import * as map from './map';
 
 // !forceOrder@arr pushes at most one liquidation per symbol per second: the catalog marks it LOWER_BOUND.
@@ -85,6 +87,26 @@ async function runOpenInterest(ctx: IngestContext, window: { from: Date; to: Dat
   return written;
 }
 
+/** fundingRate's maximum `limit`; a range holding more answers its FIRST `limit` rows (ascending). */
+const fundingPageLimit = 1000;
+
+/**
+ * A slice's settlements. Slices are sized so a page cannot fill even at 1 h settlements; should
+ * one fill anyway, the rest is asked for from just after its last row.
+ */
+async function fundingRateSlice(client: BinanceClient, symbol: string, slice: TimeWindow): Promise<BinanceFundingRate[]> {
+  const rows: BinanceFundingRate[] = [];
+  let startTime = slice.from.getTime();
+  for (;;) {
+    const page = await client.fundingRate(symbol, startTime, slice.to.getTime() - 1, fundingPageLimit);
+    rows.push(...page);
+    if (page.length < fundingPageLimit) return rows;
+    const latest = Math.max(...page.map((r) => r.fundingTime));
+    if (!(latest >= startTime && latest < slice.to.getTime() - 1)) return rows;
+    startTime = latest + 1;
+  }
+}
+
 async function runFunding(ctx: IngestContext, window: { from: Date; to: Date }): Promise<number> {
   const client = new BinanceClient(ctx.http);
   const list = perpetuals(await instruments(ctx));
@@ -93,10 +115,12 @@ async function runFunding(ctx: IngestContext, window: { from: Date; to: Date }):
   const past = untilNow(window, now);
   if (past) {
     for (const instrument of list) {
-      const intervalMs = (instrument.fundingIntervalHours ?? map.defaultFundingIntervalHours) * hourMs;
-      await pullHistory(ctx, instrument.symbol, past, { sliceMs: sliceForLimit(1000, intervalMs), overlapMs: intervalMs }, async (slice) => {
-        const rows = await client.fundingRate(instrument.symbol, slice.from.getTime(), slice.to.getTime() - 1);
-        written += await ctx.upsert(fundingTable, inWindow(map.mapFundingHistory(rows, instrument), slice, (r) => r.at));
+      await pullHistory(ctx, instrument.symbol, past, fundingHistoryPlan(fundingPageLimit), async (slice) => {
+        const rows = await fundingRateSlice(client, instrument.symbol, slice);
+        if (rows.length === 0) return;
+        const earliest = Math.min(...rows.map((r) => r.fundingTime));
+        const previousAt = await previousFundingAt(ctx.db, instrument, roundToHour(new Date(earliest)));
+        written += await ctx.upsert(fundingTable, inWindow(map.mapFundingHistory(rows, instrument, previousAt), slice, (r) => r.at));
       });
     }
   }

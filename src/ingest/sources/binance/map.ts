@@ -4,6 +4,7 @@ import { OpenInterestRow } from '../../../domains/open-interest/open-interest.ta
 import { MarkPriceRow } from '../../../domains/prices/mark-price.table';
 import { KnownInstrument, ListedInstrument } from '../../catalog';
 import { depthBands, depthRow } from '../../depth';
+import { settledFundingRows } from '../../funding-interval';
 import { sizeInCoins } from '../../instruments';
 import { VenueLiquidation } from '../../liquidation-stream';
 import { eventDigest, msTime, num, optMsTime, optNum, roundToHour } from '../../parse';
@@ -80,16 +81,15 @@ function intervalHours(instrument: KnownInstrument): number {
   return instrument.fundingIntervalHours ?? defaultFundingIntervalHours;
 }
 
-/** Settled rates; fundingTime carries a few ms of jitter, so it is rounded to the hour. */
-export function mapFundingHistory(rows: BinanceFundingRate[], instrument: KnownInstrument): FundingRow[] {
-  return rows.map((row) => ({
-    asset_id: instrument.assetId,
-    instrument_id: instrument.id,
-    at: roundToHour(msTime(row.fundingTime, 'fundingTime')),
-    rate: num(row.fundingRate, 'fundingRate'),
-    interval_hours: intervalHours(instrument),
-    origin: 'BACKFILL',
-  }));
+/**
+ * Settled rates; fundingTime carries a few ms of jitter, so it is rounded to the hour. Each row's
+ * interval is the spacing of its settlement from the previous one (`previousAt`: the instrument's
+ * stored settlement before the page), not the symbol's interval in fundingInfo today, which only
+ * says what applies now: see src/ingest/funding-interval.ts.
+ */
+export function mapFundingHistory(rows: BinanceFundingRate[], instrument: KnownInstrument, previousAt: Date | null = null): FundingRow[] {
+  const settlements = rows.map((row) => ({ at: roundToHour(msTime(row.fundingTime, 'fundingTime')), rate: num(row.fundingRate, 'fundingRate') }));
+  return settledFundingRows(settlements, instrument, previousAt, intervalHours(instrument));
 }
 
 /**
