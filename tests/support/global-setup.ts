@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { runMigrations, connect } from '../../src/db/data-source';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
+import { EmbeddedPostgresError } from '../../src/db/embedded-failures';
 import { loadSampleScenario } from '../../src/sample/load';
 import { TestEnvironment } from './env';
 
@@ -37,7 +38,15 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
-    const cluster = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `cascade-test-pg-${runId}`), database: 'postgres', postgresFlags: ['-c', 'max_connections=300'] });
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `cascade-test-pg-${runId}`), database: 'postgres', postgresFlags: ['-c', 'max_connections=300'] }).catch(
+      (error: unknown) => {
+        if (!(error instanceof EmbeddedPostgresError)) throw error;
+        // What failed and what to do, without a stack of jest's and the library's frames.
+        const short = new Error(`${error.message} (npm test keeps the embedded one in TMPDIR.)`);
+        short.stack = short.message;
+        throw short;
+      },
+    );
     (globalThis as Record<string, unknown>).__cascadeCluster = cluster;
     adminUrl = cluster.url;
     embedded = true;
