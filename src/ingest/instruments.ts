@@ -18,6 +18,14 @@ export function sizeInCoins(instrument: Pick<KnownInstrument, 'marginType' | 'co
   return instrument.marginType === 'INVERSE' ? (size * instrument.contractSize) / price : size * instrument.contractSize;
 }
 
+/**
+ * Coins in an AMOUNT as Deribit quotes one (orders, trades, book levels): USD on inverse
+ * instruments (coins = USD ÷ price), coins already on linear ones.
+ */
+export function amountInCoins(instrument: Pick<KnownInstrument, 'marginType'>, amount: number, price: number): number {
+  return instrument.marginType === 'INVERSE' ? amount / price : amount;
+}
+
 /** Symbol look-up that reloads (at most once a minute) when a new listing appears mid-stream. */
 export class InstrumentIndex {
   private bySymbol = new Map<string, KnownInstrument>();

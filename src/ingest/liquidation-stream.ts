@@ -1,9 +1,9 @@
 import { insertLiquidations, LiquidationRow } from '../domains/liquidations/liquidation.writer';
 import { KnownInstrument } from './catalog';
-import { InstrumentIndex, sizeInCoins } from './instruments';
-import { StreamContext } from './source';
+import { amountInCoins, InstrumentIndex, sizeInCoins } from './instruments';
+import { StreamContext, StreamHandle } from './source';
 import { recordStreamPeriod } from './run-log';
-import { Batcher } from './ws';
+import { Batcher, WsCollector } from './ws';
 
 /** A liquidation as a venue feed reports it, already mapped to the liquidated position's side. */
 export interface VenueLiquidation {
@@ -13,6 +13,11 @@ export interface VenueLiquidation {
   price: number;
   /** In the venue's size unit (coins for Binance USD-M / Bybit linear, contracts elsewhere). */
   size: number;
+  /**
+   * What `size` counts: CONTRACTS (the default) or AMOUNT, Deribit's unit: USD on inverse
+   * instruments, coins on linear ones.
+   */
+  sizeUnit?: 'CONTRACTS' | 'AMOUNT';
   occurredAt: Date;
   eventKey: string;
   priceKind: 'FILL' | 'BANKRUPTCY';
@@ -24,7 +29,7 @@ export interface VenueLiquidation {
  */
 export function liquidationRow(instrument: KnownInstrument, event: VenueLiquidation, origin = 'LIVE'): LiquidationRow | null {
   if (!(event.price > 0) || !(event.size > 0)) return null;
-  const quantity = sizeInCoins(instrument, event.size, event.price);
+  const quantity = event.sizeUnit === 'AMOUNT' ? amountInCoins(instrument, event.size, event.price) : sizeInCoins(instrument, event.size, event.price);
   return {
     asset_id: instrument.assetId,
     venue_id: instrument.venueId,
@@ -96,6 +101,16 @@ export function liquidationSink(ctx: StreamContext, instruments: InstrumentIndex
       await batcher.close();
       clearInterval(reporter);
       await report();
+    },
+  };
+}
+
+/** A liquidation stream's handle: the socket is closed first, then what the sink holds is written. */
+export function liquidationStreamHandle(collector: WsCollector, sink: ReturnType<typeof liquidationSink>): StreamHandle {
+  return {
+    async stop() {
+      await collector.stop();
+      await sink.close();
     },
   };
 }

@@ -82,6 +82,8 @@ export interface StreamContext {
   source: Source;
   dataset: DatasetName;
   endpoints: SourceEndpoints;
+  /** The environment the stream was configured from (API keys of keyed providers). */
+  env: NodeJS.ProcessEnv;
   /** For the REST look-ups a stream needs (instrument discovery). */
   http: JsonHttpClient;
   clock: Clock;
@@ -113,4 +115,9 @@ export interface Source {
   /** Environment variables the source cannot run without (an API key): unset, it is not scheduled. */
   requiredEnv?: string[];
   datasets: Partial<Record<DatasetName, Dataset>>;
+}
+
+/** The environment variables a source needs and `env` lacks (empty: it can run). */
+export function missingEnvironment(source: Source, env: NodeJS.ProcessEnv): string[] {
+  return (source.requiredEnv ?? []).filter((name) => !env[name]);
 }

@@ -2,7 +2,7 @@ import { Db } from '../db/sql';
 import { systemClock } from './clock';
 import { sourceEndpoints } from './config';
 import { httpClientFor, IngestOptions } from './runner';
-import { DatasetName, StreamContext, StreamHandle, StreamSettings } from './source';
+import { DatasetName, missingEnvironment, StreamContext, StreamHandle, StreamSettings } from './source';
 import { sourceRegistry } from './sources';
 import { createLogger } from '../app/logger';
 
@@ -23,15 +23,23 @@ export async function startStreams(db: Db, sourceSlugs: string[], options: Strea
   const registry = options.sources ?? sourceRegistry;
   const log = options.log ?? createLogger().child({ component: 'ingest-stream' });
   const handles: StreamHandle[] = [];
+  const env = options.env ?? process.env;
   for (const slug of sourceSlugs) {
     const source = registry.get(slug);
+    const missing = missingEnvironment(source, env);
+    if (missing.length > 0) {
+      // A keyed provider without its key collects nothing; it is not a failure to start.
+      log.info({ source: slug, missing }, 'stream not started: set its environment to enable it');
+      continue;
+    }
     for (const [dataset, job] of Object.entries(source.datasets)) {
       if (!job?.stream || (options.datasets && !options.datasets.includes(dataset as DatasetName))) continue;
       const ctx: StreamContext = {
         db,
         source,
         dataset: dataset as DatasetName,
-        endpoints: sourceEndpoints(source.slug, options.env),
+        endpoints: sourceEndpoints(source.slug, env),
+        env,
         http: httpClientFor(source, options),
         clock: options.clock ?? systemClock,
         log,

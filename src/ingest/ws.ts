@@ -18,11 +18,19 @@ export interface WsCollectorOptions {
   subscriptions?: () => unknown[] | Promise<unknown[]>;
   heartbeat?: HeartbeatPolicy;
   reconnect?: BackoffPolicy;
-  /** Parsed JSON of every text message (pongs and acks included: the handler filters). */
-  onMessage: (message: unknown) => void;
+  /**
+   * Parsed JSON of every text message (pongs and acks included: the handler filters). `send`
+   * answers on the same connection (a venue's heartbeat request, e.g. Deribit's test_request).
+   */
+  onMessage: (message: unknown, send: (reply: unknown) => void) => void;
   onError?: (error: Error) => void;
   onOpen?: (connection: number) => void;
   random?: () => number;
+}
+
+/** A string goes out as is, anything else as JSON. */
+function sendJson(socket: WebSocket, message: unknown): void {
+  socket.send(typeof message === 'string' ? message : JSON.stringify(message));
 }
 
 export const defaultWsSettings = {
@@ -67,7 +75,7 @@ export class WsCollector {
       this.failures = 0;
       try {
         for (const message of (await this.options.subscriptions?.()) ?? []) {
-          socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+          sendJson(socket, message);
         }
       } catch (error) {
         this.report(error);
@@ -87,8 +95,11 @@ export class WsCollector {
         this.report(new Error(`${this.options.name}: unparseable message: ${(error as Error).message}`));
         return;
       }
+      const send = (reply: unknown) => {
+        if (socket.readyState === WebSocket.OPEN) sendJson(socket, reply);
+      };
       try {
-        this.options.onMessage(parsed);
+        this.options.onMessage(parsed, send);
       } catch (error) {
         this.report(error);
       }

@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import { Db } from '../../db/sql';
 import { recordLiquidationCompleteness } from '../catalog';
 import { runDataset, IngestOptions } from '../runner';
-import { DatasetName } from '../source';
+import { DatasetName, missingEnvironment } from '../source';
 import { sourceRegistry, SourceRegistry } from '../sources';
 import { datasetSchedules, deadLetterQueue, queueName } from './schedule';
 
@@ -75,7 +75,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     }
     for (const source of registry.all()) {
       if (options.only && !options.only.includes(source.slug)) continue;
-      const missing = (source.requiredEnv ?? []).filter((name) => !env[name]);
+      const missing = missingEnvironment(source, env);
       if (missing.length > 0) {
         // A keyed provider without its key would only fill the dead-letter queue.
         options.ingest?.log?.info({ source: source.slug, missing }, 'source not scheduled: set its environment to enable it');

@@ -1,5 +1,6 @@
 import { Logger } from '../../app/logger';
 import { Db } from '../../db/sql';
+import { missingEnvironment } from '../source';
 import { sourceRegistry } from '../sources';
 import { startScheduler } from './scheduler';
 import { leadStreams } from './stream-leader';
@@ -12,7 +13,11 @@ export interface RunningWorker {
 export async function startWorker(options: { databaseUrl: string; db: Db; logger: Logger; scheduleCheckSeconds?: number }): Promise<RunningWorker> {
   const log = options.logger.child({ component: 'ingest' });
   const scheduler = await startScheduler({ databaseUrl: options.databaseUrl, db: options.db, ingest: { log }, scheduleCheckSeconds: options.scheduleCheckSeconds });
-  const streamSlugs = sourceRegistry.all().filter((s) => Object.values(s.datasets).some((d) => d?.stream)).map((s) => s.slug);
+  // A keyed provider without its key (CASCADE_HYDROMANCER_API_KEY) has nothing to lead.
+  const streamSlugs = sourceRegistry
+    .all()
+    .filter((s) => Object.values(s.datasets).some((d) => d?.stream) && missingEnvironment(s, process.env).length === 0)
+    .map((s) => s.slug);
   const streams = leadStreams({ databaseUrl: options.databaseUrl, db: options.db, slugs: streamSlugs, log });
   log.info({ queues: scheduler.queues.length, streamSources: streamSlugs }, 'ingestion worker started');
   return {

@@ -57,6 +57,38 @@ export interface DeribitOrderBook {
   index_price?: number;
 }
 
+/**
+ * A public trade as the `trades.(kind).(currency).(interval)` channel pushes it
+ * (docs.deribit.com/subscriptions/trades/tradeskindcurrencyinterval, read 2026-12-03).
+ */
+export interface DeribitTrade {
+  trade_id: string;
+  trade_seq: number;
+  instrument_name: string;
+  timestamp: number;
+  /** The TAKER's direction: the maker traded the other way. */
+  direction: 'buy' | 'sell';
+  tick_direction?: number;
+  price: number;
+  mark_price?: number;
+  index_price?: number;
+  /** USD on inverse instruments (BTC-PERPETUAL), base-currency coins on linear ones (BTC_USDC-PERPETUAL). */
+  amount: number;
+  /** Contracts; optional (absent from some trades). */
+  contracts?: number;
+  /** Only on trades caused by a liquidation: whose position was liquidated (maker, taker, both). */
+  liquidation?: 'M' | 'T' | 'MT';
+  block_trade_id?: string;
+  iv?: number;
+}
+
+/** A JSON-RPC notification (no `id`): subscription data or a heartbeat. */
+export interface DeribitNotification {
+  jsonrpc: string;
+  method: 'subscription' | 'heartbeat' | string;
+  params?: { channel?: string; data?: unknown; type?: 'heartbeat' | 'test_request' | string };
+}
+
 /** The settlement currencies queried: inverse BTC and ETH instruments, and the linear USDC ones (SOL among them). */
 export const deribitCurrencies = ['BTC', 'ETH', 'USDC'] as const;
 

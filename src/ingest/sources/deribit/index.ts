@@ -10,6 +10,7 @@ import { instrumentsOrDiscover } from '../../instruments';
 import { dayMs, hourMs } from '../../paging';
 import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source';
 import { DeribitBookSummary, DeribitClient, deribitCurrencies, DeribitInstrument } from './client';
+import { streamDeribitLiquidations } from './liquidations';
 import * as map from './map';
 
 export const deribitVenue: VenueDefinition = { slug: 'deribit', name: 'Deribit', kind: 'CEX' };
@@ -111,5 +112,7 @@ export const deribitSource: Source = {
     funding: { run: runFunding },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
+    // Every trade carries the liquidation flag, so the feed is complete (see liquidations.ts).
+    liquidations: { stream: (ctx) => streamDeribitLiquidations(ctx, () => discoverDeribitInstruments(ctx.db, ctx.http)) },
   },
 };

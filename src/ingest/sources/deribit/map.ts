@@ -4,8 +4,10 @@ import { OpenInterestRow } from '../../../domains/open-interest/open-interest.ta
 import { MarkPriceRow } from '../../../domains/prices/mark-price.table';
 import { KnownInstrument, ListedInstrument } from '../../catalog';
 import { depthBands, depthRow } from '../../depth';
+import { amountInCoins } from '../../instruments';
+import { VenueLiquidation } from '../../liquidation-stream';
 import { msTime, num, optNum, roundToHour } from '../../parse';
-import { DeribitBookSummary, DeribitFundingRow, DeribitInstrument, DeribitOrderBook } from './client';
+import { DeribitBookSummary, DeribitFundingRow, DeribitInstrument, DeribitOrderBook, DeribitTrade } from './client';
 
 /** Deribit publishes funding per hour (`interest_1h`); stored that way. */
 export const fundingIntervalHours = 1;
@@ -40,13 +42,8 @@ export function mapInstruments(list: DeribitInstrument[], assets: Map<string, nu
   return listed;
 }
 
-/**
- * Deribit quotes AMOUNTS, not contracts: USD on inverse instruments (coins = USD ÷ price),
- * coins on linear ones. (The generic sizeInCoins expects contracts and does not apply.)
- */
-export function amountInCoins(instrument: Pick<KnownInstrument, 'marginType'>, amount: number, price: number): number {
-  return instrument.marginType === 'INVERSE' ? amount / price : amount;
-}
+// Deribit quotes AMOUNTS, not contracts (USD on inverse instruments, coins on linear ones):
+// book levels and trades are converted with amountInCoins, never the contracts-based sizeInCoins.
 
 /** Inverse OI is already USD; linear OI is coins × mark (USDC at par with USD). Null without a mark. */
 export function mapOpenInterest(summary: DeribitBookSummary, instrument: KnownInstrument): OpenInterestRow | null {
@@ -88,4 +85,37 @@ export function mapDepth(book: DeribitOrderBook, instrument: KnownInstrument): D
   const bands = depthBands(book.bids, book.asks, (amount, price) => amountInCoins(instrument, amount, price));
   if (!bands) return null;
   return depthRow(instrument, msTime(book.timestamp, 'timestamp'), bands);
+}
+
+/**
+ * The liquidated positions behind one public trade, from its `liquidation` flag: "T" the taker's
+ * position, "M" the maker's, "MT" both. `direction` is the taker's: a taker SELL closes a long
+ * (LONG liquidated) and its maker bought, closing a short (SHORT liquidated); a taker BUY the
+ * reverse. "MT" is therefore one LONG and one SHORT event of the trade's full amount. Trades
+ * without the flag are ordinary trades: no event. Price is the fill price; the amount stays in
+ * Deribit's unit (USD on inverse, coins on linear) and becomes coins with the instrument.
+ */
+export function mapLiquidationTrade(trade: DeribitTrade): VenueLiquidation[] {
+  const flag = trade.liquidation;
+  if (flag !== 'T' && flag !== 'M' && flag !== 'MT') return [];
+  if (trade.direction !== 'buy' && trade.direction !== 'sell') return [];
+  const takerSide = trade.direction === 'sell' ? 'LONG' : 'SHORT';
+  const makerSide = takerSide === 'LONG' ? 'SHORT' : 'LONG';
+  const liquidated: Array<['T' | 'M', 'LONG' | 'SHORT']> = [];
+  if (flag.includes('T')) liquidated.push(['T', takerSide]);
+  if (flag.includes('M')) liquidated.push(['M', makerSide]);
+  const price = num(trade.price, 'price');
+  const amount = num(trade.amount, 'amount');
+  const occurredAt = msTime(trade.timestamp, 'timestamp');
+  return liquidated.map(([role, side]) => ({
+    symbol: trade.instrument_name,
+    side,
+    price,
+    size: amount,
+    sizeUnit: 'AMOUNT' as const,
+    occurredAt,
+    // trade_id is unique per trade; the role tells an "MT" trade's two positions apart.
+    eventKey: `${trade.instrument_name}:${trade.trade_id}:${role}`,
+    priceKind: 'FILL' as const,
+  }));
 }
