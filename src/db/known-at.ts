@@ -28,7 +28,7 @@ const tableColumns: Record<string, string[]> = {
   open_interest: ['asset_id', 'instrument_id', 'at', 'open_interest_usd', 'open_interest_contracts', 'origin', 'recorded_at'],
   funding_rate: ['asset_id', 'instrument_id', 'at', 'rate', 'interval_hours', 'origin', 'recorded_at'],
   mark_price: ['asset_id', 'instrument_id', 'at', 'mark_price', 'index_price', 'origin', 'recorded_at'],
-  order_book_depth: ['asset_id', 'instrument_id', 'at', 'mid_price', 'bid_usd_1pct', 'ask_usd_1pct', 'bid_usd_2pct', 'ask_usd_2pct', 'origin', 'recorded_at'],
+  order_book_depth: ['asset_id', 'instrument_id', 'at', 'mid_price', 'bid_usd_1pct', 'ask_usd_1pct', 'bid_usd_2pct', 'ask_usd_2pct', 'depth_gap', 'origin', 'recorded_at'],
   etf_flow: ['asset_id', 'etf_id', 'day', 'net_flow_usd', 'holdings', 'origin', 'recorded_at'],
   cohort_supply: ['asset_id', 'cohort_id', 'day', 'supply', 'origin', 'recorded_at'],
   exchange_flow: ['asset_id', 'day', 'inflow', 'outflow', 'origin', 'recorded_at'],

@@ -153,6 +153,9 @@ function median(values: number[]): number {
  * Hourly depth per instrument. In the cascade hour every venue's ±2 % depth is set to exactly
  * CASCADE_DEPTH_RATIO of that venue's median over the 30 days before it.
  */
+/** The scenario's books always reach both bands: every band is known. */
+type KnownDepthRow = DepthRow & Record<'bid_usd_1pct' | 'ask_usd_1pct' | 'bid_usd_2pct' | 'ask_usd_2pct', number>;
+
 export function depthRows(registry: SampleRegistry, asset: AssetSymbol, path: AssetPath): DepthRow[] {
   const random = stream(`depth|${asset}`);
   const rows: DepthRow[] = [];
@@ -163,7 +166,7 @@ export function depthRows(registry: SampleRegistry, asset: AssetSymbol, path: As
     if (own.length === 0) continue;
     const raw = own.map((i) => (i.contractType === 'FUTURE' ? 0.2 : i.marginType === 'INVERSE' && venue === 'okx' ? 0.35 : 1));
     const rawSum = raw.reduce((a, b) => a + b, 0);
-    const venueRows: DepthRow[][] = [];
+    const venueRows: KnownDepthRow[][] = [];
     for (let h = 0; h < MARKET_HOURS; h++) {
       const at = hourMs(h);
       const mid = priceAt(path, at);
@@ -181,7 +184,7 @@ export function depthRows(registry: SampleRegistry, asset: AssetSymbol, path: As
         };
       }));
     }
-    const total = (hour: DepthRow[]) => hour.reduce((s, r) => s + r.bid_usd_2pct + r.ask_usd_2pct, 0);
+    const total = (hour: KnownDepthRow[]) => hour.reduce((s, r) => s + r.bid_usd_2pct + r.ask_usd_2pct, 0);
     const trailing = venueRows.slice(Math.max(0, cascadeHour - 30 * 24), cascadeHour).map(total);
     const factor = (CASCADE_DEPTH_RATIO * median(trailing)) / total(venueRows[cascadeHour]);
     for (const row of venueRows[cascadeHour]) {

@@ -11,7 +11,7 @@ import { DepthBucketType } from './depth.types';
 export class DepthResolver {
   @Query(() => [DepthBucketType], {
     description:
-      'Order-book depth of an asset per bucket, gap-filled: resting bid and ask notional (USD) within `band` of mid, each instrument averaged over the bucket and summed across venues.',
+      'Order-book depth of an asset per bucket, gap-filled: resting bid and ask notional (USD) within `band` of mid, each instrument averaged over the bucket and summed across venues. A side is null where a book Cascade fetched did not reach the band (`coverage.unknownVenues` says which and why), never a partial sum.',
   })
   async marketDepthHistory(
     @Args() args: VenueSeriesArgs,
@@ -31,7 +31,9 @@ export class DepthResolver {
           start: r.start,
           bidUsd: r.bid_usd,
           askUsd: r.ask_usd,
-          coverage: withCoverage ? await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at) : undefined,
+          coverage: withCoverage
+            ? await toCoverage(ctx.registry, r.venue_ids, r.expected_venue_ids, r.last_recorded_at, undefined, (r.unknown ?? []).map((g) => ({ venueId: g.venue_id, symbol: g.symbol, reason: g.reason })))
+            : undefined,
         }),
       ),
     );

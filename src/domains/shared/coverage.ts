@@ -6,6 +6,28 @@ import { Registry, VenueRecord } from './registry';
  * market: the venues that reported in the bucket, those expected (they list a matching
  * instrument) that did not, and when Cascade last learned a value in it.
  */
+@ObjectType('CoverageGap', { description: "An instrument that reported in a bucket but whose figure for it is unknown, not small, and why." })
+export class CoverageGapType {
+  @Field({ description: 'Slug of the venue.' })
+  venue!: string;
+
+  @Field({ description: "The instrument's symbol on the venue." })
+  instrument!: string;
+
+  @Field({
+    description:
+      "Why the figure is unknown, in words. Depth: how far the book Cascade fetched reached from mid (percent) and the request's levels-a-side limit that cut it off, short of the band.",
+  })
+  reason!: string;
+}
+
+/** An unknown figure of one instrument in a bucket (for `toCoverage`). */
+export interface CoverageGap {
+  venueId: number;
+  symbol: string;
+  reason: string | null;
+}
+
 @ObjectType('BucketCoverage', { description: 'Which venues contributed to a bucket and which were expected but missing.' })
 export class BucketCoverageType {
   @Field(() => [String], { description: 'Slugs of the venues with data in the bucket.' })
@@ -22,6 +44,12 @@ export class BucketCoverageType {
   })
   notCollectedVenues!: string[];
 
+  @Field(() => [CoverageGapType], {
+    description:
+      "Instruments that reported in the bucket but whose figure is unknown rather than small, with the reason. Depth: the order book fetched was cut at the request's level limit before the band's edge, on every snapshot of the bucket; while one is listed the bucket's side is null, not the sum of the others. Empty for other series.",
+  })
+  unknownVenues!: CoverageGapType[];
+
   @Field(() => Date, { nullable: true, description: 'When Cascade recorded the newest value in the bucket (null when none).' })
   lastRecordedAt!: Date | null;
 }
@@ -35,7 +63,8 @@ export function expectedVenuesSql(assetParam: string, venuesParam: string, extra
 /**
  * The coverage of one bucket from its reporting and expected venue ids. `notCollected` names the
  * venues the series has no source for (for liquidations, from each venue's completeness): they are
- * listed apart, so "missing" keeps meaning "should have reported and did not".
+ * listed apart, so "missing" keeps meaning "should have reported and did not". `unknown` names the
+ * instruments that reported a figure Cascade cannot know (depth beyond the book fetched).
  */
 export async function toCoverage(
   registry: Registry,
@@ -43,6 +72,7 @@ export async function toCoverage(
   expected: number[] | null,
   lastRecordedAt: Date | null,
   notCollected: (venue: VenueRecord) => boolean = () => false,
+  unknown: CoverageGap[] = [],
 ): Promise<BucketCoverageType> {
   const venue = async (id: number) => registry.venueById(id);
   const slug = async (id: number) => (await venue(id))?.slug ?? String(id);
@@ -53,6 +83,11 @@ export async function toCoverage(
     reportingVenues: await Promise.all([...present].sort((a, b) => a - b).map(slug)),
     missingVenues: absent.filter((a) => !uncollected.includes(a)).map((a) => a.record?.slug ?? String(a.id)),
     notCollectedVenues: uncollected.map((a) => a.record!.slug),
+    unknownVenues: await Promise.all(
+      unknown.map(async (gap) =>
+        Object.assign(new CoverageGapType(), { venue: await slug(gap.venueId), instrument: gap.symbol, reason: gap.reason ?? 'not reached by the book fetched' }),
+      ),
+    ),
     lastRecordedAt,
   });
 }

@@ -43,6 +43,18 @@ export interface HyperliquidL2Book {
   levels: [HyperliquidLevel[], HyperliquidLevel[]];
 }
 
+/**
+ * l2Book answers at most this many levels a side ("Returns at most 20 levels per side"), at full
+ * precision unless `nSigFigs` aggregates them (info endpoint, "L2 book snapshot", read 2026-12-03).
+ */
+export const l2BookLevelLimit = 20;
+
+/**
+ * Significant figures l2Book can aggregate prices to (2–5; null, full precision). With
+ * `nSigFigs` 5 a `mantissa` of 2 or 5 coarsens the step further; Cascade's bands do not need it.
+ */
+export type L2BookSigFigs = 2 | 3 | 4 | 5 | null;
+
 /** fundingHistory answers at most this many rows; a full page means "read on from last.time + 1". */
 export const fundingPageLimit = 500;
 
@@ -67,8 +79,8 @@ export class HyperliquidClient {
     return this.http.post('/info', { type: 'fundingHistory', coin, startTime, endTime }, { weight: 20 + fundingPageLimit / 20 });
   }
 
-  /** Null for a coin the venue does not know. */
-  l2Book(coin: string): Promise<HyperliquidL2Book | null> {
-    return this.http.post('/info', { type: 'l2Book', coin }, { weight: 2 });
+  /** Null for a coin the venue does not know. `nSigFigs` null: full precision (the field is left out). */
+  l2Book(coin: string, nSigFigs: L2BookSigFigs = null): Promise<HyperliquidL2Book | null> {
+    return this.http.post('/info', nSigFigs === null ? { type: 'l2Book', coin } : { type: 'l2Book', coin, nSigFigs }, { weight: 2 });
   }
 }

@@ -10,7 +10,8 @@ import { instrumentsOrDiscover } from '../../instruments';
 import { hourMs, sliceForLimit } from '../../paging';
 import { msTime } from '../../parse';
 import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source';
-import { fundingPageLimit, HyperliquidClient, HyperliquidFundingRow } from './client';
+import { depthBandsOf } from '../../depth';
+import { fundingPageLimit, HyperliquidClient, HyperliquidFundingRow, HyperliquidL2Book, L2BookSigFigs } from './client';
 import * as map from './map';
 
 export const hyperliquidVenue: VenueDefinition = { slug: 'hyperliquid', name: 'Hyperliquid', kind: 'DEX' };
@@ -100,14 +101,31 @@ async function runMarkPrice(ctx: IngestContext): Promise<number> {
   return ctx.upsert(markPriceTable, rows);
 }
 
+/**
+ * l2Book serves 20 levels a side, far short of ±2 % on a liquid coin: coarser aggregated books
+ * (nSigFigs) are read until every band is reached or the ladder ends; a band still unreached is
+ * stored unknown, with the reason (src/ingest/depth.ts).
+ */
+async function bookLadder(client: HyperliquidClient, coin: string) {
+  const books: Array<{ book: HyperliquidL2Book; nSigFigs: L2BookSigFigs }> = [];
+  for (const nSigFigs of map.depthBookLadder) {
+    const book = await client.l2Book(coin, nSigFigs);
+    if (!book) break;
+    books.push({ book, nSigFigs });
+    const bands = depthBandsOf(books.map((b) => map.fetchedBook(b.book, b.nSigFigs)));
+    if (!bands || bands.gap === null) break;
+  }
+  return books;
+}
+
 async function runDepth(ctx: IngestContext): Promise<number> {
   const client = new HyperliquidClient(ctx.http);
   const rows = [];
   for (const instrument of await instruments(ctx)) {
-    const book = await client.l2Book(instrument.symbol);
-    const row = book ? map.mapDepth(book, instrument) : null;
+    const row = map.mapDepth(await bookLadder(client, instrument.symbol), instrument);
     if (row) rows.push(row);
     else ctx.note(`empty book side for ${instrument.symbol}: no depth row`);
+    if (row?.depth_gap) ctx.note(`${instrument.symbol} depth: ${row.depth_gap}`);
   }
   return ctx.upsert(depthTable, rows);
 }

@@ -3,9 +3,9 @@ import { FundingRow } from '../../../domains/funding/funding.table';
 import { OpenInterestRow } from '../../../domains/open-interest/open-interest.table';
 import { MarkPriceRow } from '../../../domains/prices/mark-price.table';
 import { KnownInstrument, ListedInstrument } from '../../catalog';
-import { BookLevel, depthBands, depthRow } from '../../depth';
+import { BookLevel, depthBandsOf, depthRow, FetchedBook } from '../../depth';
 import { msTime, num, optNum, roundToHour } from '../../parse';
-import { HyperliquidAssetCtx, HyperliquidFundingRow, HyperliquidL2Book, HyperliquidMetaAndAssetCtxs, HyperliquidUniverseEntry } from './client';
+import { HyperliquidAssetCtx, HyperliquidFundingRow, HyperliquidL2Book, HyperliquidMetaAndAssetCtxs, HyperliquidUniverseEntry, L2BookSigFigs, l2BookLevelLimit } from './client';
 
 /** Hyperliquid settles funding every hour. */
 export const fundingIntervalHours = 1;
@@ -106,10 +106,28 @@ export function mapMarkPrice(ctx: HyperliquidAssetCtx, instrument: KnownInstrume
   };
 }
 
-/** `levels[0]` bids, `levels[1]` asks, sizes already in coins. */
-export function mapDepth(book: HyperliquidL2Book, instrument: KnownInstrument): DepthRow | null {
+/**
+ * The books read for one coin's depth, finest first: full precision, then prices aggregated to
+ * 4, 3 and 2 significant figures. Each answers 20 levels a side, so each step reaches about ten
+ * times further: at 4 figures a level is 0.01–0.1 % of price wide (20 reach 0.2–2 %), at 3
+ * figures 0.1–1 % (20 always reach 2 %). The next is read only while a band is unreached.
+ */
+export const depthBookLadder: L2BookSigFigs[] = [null, 4, 3, 2];
+
+/** An l2Book answer as a fetched book: `levels[0]` bids, `levels[1]` asks, sizes already in coins. */
+export function fetchedBook(book: HyperliquidL2Book, nSigFigs: L2BookSigFigs): FetchedBook {
   const side = (levels: HyperliquidL2Book['levels'][number] | undefined): BookLevel[] => (levels ?? []).map((l) => [l.px, l.sz]);
-  const bands = depthBands(side(book.levels?.[0]), side(book.levels?.[1]));
+  return { bids: side(book.levels?.[0]), asks: side(book.levels?.[1]), levelLimit: l2BookLevelLimit, label: nSigFigs === null ? 'full precision' : `nSigFigs ${nSigFigs}` };
+}
+
+/**
+ * Bands from the books of one coin, finest first (`depthBookLadder`): mid from the full-precision
+ * book, each band from the finest book reaching it, so an aggregated level straddling the band's
+ * edge errs by at most one level's width. Null when a side of the first book is empty.
+ */
+export function mapDepth(books: Array<{ book: HyperliquidL2Book; nSigFigs: L2BookSigFigs }>, instrument: KnownInstrument): DepthRow | null {
+  if (books.length === 0) return null;
+  const bands = depthBandsOf(books.map((b) => fetchedBook(b.book, b.nSigFigs)));
   if (!bands) return null;
-  return depthRow(instrument, msTime(book.time, 'time'), bands);
+  return depthRow(instrument, msTime(books[0].book.time, 'time'), bands);
 }
