@@ -44,19 +44,24 @@ describe('market snapshot figures, hand-checked', () => {
       { asset_id: 1, instrument_id: 1, at: new Date('2025-10-20T08:00:00Z'), rate: 0.0002, interval_hours: 8, ...live },
       { asset_id: 1, instrument_id: 2, at: new Date('2025-10-20T11:00:00Z'), rate: 0.00005, interval_hours: 1, ...live },
     ]);
-    // US ETF flows: days 10-13 … 10-20; only (10-13, 10-20] count: 10-14 … 10-20 = 7 days of +10, the HK fund never.
+    // US ETF flows: days 10-13 … 10-20. At 10-20 12:00 the latest published day is 10-18 (a day counts from
+    // D + 1 18:00 UTC), so (10-11, 10-18] counts: 10-13 … 10-18 = 6 days of +10; 10-19, 10-20 and the HK fund never.
     await upsertObservations(database.db, etfFlowTable, [
       ...[13, 14, 15, 16, 17, 18, 19, 20].map((d) => ({ asset_id: 1, etf_id: 1, day: day(d), net_flow_usd: 10, holdings: null, ...live })),
       { asset_id: 1, etf_id: 2, day: day(20), net_flow_usd: 1000, holdings: null, ...live },
     ]);
-    // Cohorts: LTH 100 on 09-20 → 90 on 10-20; whales 50 → 65.
+    // Cohorts (latest published day 10-19, D + 1 03:00 UTC): LTH 100 on 09-19 → 90 on 10-19; whales
+    // 50 → 65. The 10-20 values, published on 10-21, are not read.
     await upsertObservations(database.db, cohortSupplyTable, [
-      { asset_id: 1, cohort_id: 1, day: '2025-09-20', supply: 100, ...live },
-      { asset_id: 1, cohort_id: 1, day: day(20), supply: 90, ...live },
-      { asset_id: 1, cohort_id: 2, day: '2025-09-20', supply: 50, ...live },
-      { asset_id: 1, cohort_id: 2, day: day(20), supply: 65, ...live },
+      { asset_id: 1, cohort_id: 1, day: '2025-09-19', supply: 100, ...live },
+      { asset_id: 1, cohort_id: 1, day: day(19), supply: 90, ...live },
+      { asset_id: 1, cohort_id: 1, day: day(20), supply: 0, ...live },
+      { asset_id: 1, cohort_id: 2, day: '2025-09-19', supply: 50, ...live },
+      { asset_id: 1, cohort_id: 2, day: day(19), supply: 65, ...live },
+      { asset_id: 1, cohort_id: 2, day: day(20), supply: 0, ...live },
     ]);
-    // Exchange flows: (10-13, 10-20]: inflow 5/day, outflow 3/day → +14; 10-13 itself excluded.
+    // Exchange flows (latest published day 10-19): (10-12, 10-19]: inflow 5/day, outflow 3/day over
+    // 10-13 … 10-19 → +14; 10-20 excluded.
     await upsertObservations(database.db, exchangeFlowTable, [13, 14, 15, 16, 17, 18, 19, 20].map((d) => ({ asset_id: 1, day: day(d), inflow: 5, outflow: 3, ...live })));
     // Depth: hourly aggregate 100 for the prior 30 days' hours on 10-18; now 10.
     await upsertObservations(database.db, depthTable, [
@@ -82,7 +87,7 @@ describe('market snapshot figures, hand-checked', () => {
     expect(s.openInterestUsd).toBe(12000);
     expect(s.openInterestWeightedFunding).toBeCloseTo((0.0002 * 9000 + 0.0004 * 3000) / 12000, 12);
     expect(s.leverageRatio).toBeCloseTo(12000 / (225 * 1000), 12);
-    expect(s.etfNetFlow7dUsd).toBe(70);
+    expect(s.etfNetFlow7dUsd).toBe(60);
     expect(s.lthSupplyChange30d).toBe(-10);
     expect(s.whaleSupplyChange30d).toBe(15);
     expect(s.exchangeNetflow7d).toBe(14);
