@@ -6,8 +6,13 @@ export interface HeartbeatPolicy {
   intervalMs: number;
   /** Declared dead (and reconnected) after this long without any frame, message or pong. */
   deadAfterMs: number;
-  /** A venue-level ping (Bybit `{"op":"ping"}`); without one a WebSocket ping frame is sent. */
+  /**
+   * A venue-level ping (Bybit `{"op":"ping"}`, OKX the text `ping`: a string goes out as is);
+   * without one a WebSocket ping frame is sent.
+   */
   message?: () => unknown;
+  /** The venue's answer when it is bare text, not JSON (OKX `pong`): heard, not parsed. */
+  textReply?: string;
 }
 
 export interface WsCollectorOptions {
@@ -88,6 +93,7 @@ export class WsCollector {
     socket.on('message', (data, isBinary) => {
       heard();
       if (isBinary) return;
+      if (this.heartbeat.textReply !== undefined && data.toString() === this.heartbeat.textReply) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(data.toString());
@@ -122,7 +128,7 @@ export class WsCollector {
         return;
       }
       if (socket.readyState !== WebSocket.OPEN) return;
-      if (policy.message) socket.send(JSON.stringify(policy.message()));
+      if (policy.message) sendJson(socket, policy.message());
       else socket.ping();
     }, policy.intervalMs);
     this.heartbeatTimer.unref();

@@ -1,8 +1,9 @@
 import { runDataset } from '../../src/ingest/runner';
+import { startStreams } from '../../src/ingest/streams';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { fixture, startVenueServer, VenueServer } from '../support/venue-server';
-import { serveOkx } from './venue-routes';
-import { loopbackOptions } from './venues';
+import { eventually, fixture, startVenueServer, VenueServer } from '../support/venue-server';
+import { okxPage, serveOkx, serveOkxPublicStream } from './venue-routes';
+import { loopbackOptions, silentLog, testNowMs } from './venues';
 
 const window = { from: new Date('2024-06-09T12:00:00Z'), to: new Date('2024-06-10T09:00:00Z') };
 
@@ -25,7 +26,8 @@ describe('OKX swap connector', () => {
   it('lists tracked swaps: linear contracts are ctVal coins, inverse ones ctVal × ctMult USD, intervals from the funding-rate endpoint', async () => {
     await runDataset(database.db, 'okx', 'instruments', window, options());
     expect(await query('SELECT symbol, contract_type, margin_type, quote_currency, contract_size, active, funding_interval_hours FROM instrument ORDER BY symbol')).toEqual([
-      { symbol: 'BTC-USD-SWAP', contract_type: 'PERPETUAL', margin_type: 'INVERSE', quote_currency: 'USD', contract_size: 100, active: true, funding_interval_hours: 8 },
+      // Its interval today (nextFundingTime − fundingTime): 4 h, after 8 h ones (see the funding test).
+      { symbol: 'BTC-USD-SWAP', contract_type: 'PERPETUAL', margin_type: 'INVERSE', quote_currency: 'USD', contract_size: 100, active: true, funding_interval_hours: 4 },
       { symbol: 'BTC-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.01, active: true, funding_interval_hours: 8 },
       // ctMult absent: 1.
       { symbol: 'ETH-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.1, active: true, funding_interval_hours: 4 },
@@ -44,11 +46,17 @@ describe('OKX swap connector', () => {
     expect(venue.requestsTo('/api/v5/public/mark-price')).toHaveLength(1);
   });
 
-  it('stores realized funding (fundingRate where realizedRate is "") and the current rate at its settlement, paging history with `after`', async () => {
+  it('stamps each settled rate with the spacing of its own fundingTime (8 h rows stay 8 h after a move to 4 h), realizedRate before fundingRate, and the current rate at its settlement', async () => {
     const result = await runDataset(database.db, 'okx', 'funding', window, options());
     const rows = await query(`SELECT i.symbol, f.at, f.rate, f.interval_hours, f.origin FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id ORDER BY i.symbol, f.at`);
     expect(rows).toEqual([
-      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-10T16:00:00Z'), rate: 0.00005, interval_hours: 8, origin: 'LIVE' },
+      // Settled every 8 h until 16:00 on 9 June, every 4 h since: each row its own interval.
+      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-09T16:00:00Z'), rate: 0.0001, interval_hours: 8, origin: 'BACKFILL' },
+      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-09T20:00:00Z'), rate: 0.00006, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-10T00:00:00Z'), rate: 0.00002, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-10T04:00:00Z'), rate: 0.00003, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-10T08:00:00Z'), rate: 0.00004, interval_hours: 4, origin: 'BACKFILL' },
+      { symbol: 'BTC-USD-SWAP', at: new Date('2024-06-10T12:00:00Z'), rate: 0.00005, interval_hours: 4, origin: 'LIVE' },
       { symbol: 'BTC-USDT-SWAP', at: new Date('2024-06-09T16:00:00Z'), rate: 0.00011, interval_hours: 8, origin: 'BACKFILL' },
       { symbol: 'BTC-USDT-SWAP', at: new Date('2024-06-10T00:00:00Z'), rate: 0.000095, interval_hours: 8, origin: 'BACKFILL' },
       { symbol: 'BTC-USDT-SWAP', at: new Date('2024-06-10T08:00:00Z'), rate: 0.000101, interval_hours: 8, origin: 'BACKFILL' },
@@ -63,6 +71,28 @@ describe('OKX swap connector', () => {
     ]);
     expect(result.rowsWritten).toBe(rows.length);
     expect(venue.requestsTo('/api/v5/public/funding-rate-history').map((r) => r.query.get('after'))).toEqual([String(window.to.getTime()), String(window.to.getTime()), String(window.to.getTime())]);
+  });
+
+  it('stores every hourly settlement of an 11-day window at 1 h: each slice holds fewer settlements than a 100-row page', async () => {
+    const path = '/api/v5/public/funding-rate-history';
+    const fromMs = Date.UTC(2024, 4, 1);
+    const hours = 264;
+    const hourly = Array.from({ length: hours }, (_, i) => ({
+      instType: 'SWAP', instId: 'ETH-USDT-SWAP', fundingRate: String(((i % 7) - 3) / 100_000), realizedRate: '', fundingTime: String(fromMs + i * 3_600_000), method: 'current_period',
+    }));
+    venue.route(path, (r) => ({ code: '0', msg: '', data: r.query.get('instId') === 'ETH-USDT-SWAP' ? okxPage(hourly, r, (row) => Number(row.fundingTime), 100) : [] }));
+    const asked = venue.requestsTo(path).length;
+    try {
+      await runDataset(database.db, 'okx', 'funding', { from: new Date(fromMs), to: new Date(fromMs + hours * 3_600_000) }, { ...options(), resume: false });
+    } finally {
+      serveOkx(venue);
+    }
+    const rows = await query(`SELECT f.at, f.rate, f.interval_hours FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
+      WHERE i.symbol = 'ETH-USDT-SWAP' AND f.at < '2024-06-01' ORDER BY f.at`);
+    expect(rows).toEqual(hourly.map((row) => ({ at: new Date(Number(row.fundingTime)), rate: Number(row.fundingRate), interval_hours: 1 })));
+    // 99-hour slices overlapping by 8 h: one page each, none of them cut short.
+    const ethPages = venue.requestsTo(path).slice(asked).filter((r) => r.query.get('instId') === 'ETH-USDT-SWAP');
+    expect(ethPages.map((r) => Number(r.query.get('after')))).toEqual([fromMs + 99 * 3_600_000, fromMs + 190 * 3_600_000, fromMs + hours * 3_600_000]);
   });
 
   it('stores mark prices of known swaps only, with no index price', async () => {
@@ -124,5 +154,75 @@ describe('OKX swap connector', () => {
     venue.fault('/api/v5/public/mark-price', { kind: 'status', status: 200, body: JSON.stringify(fixture('okx', 'error.rate-limit')) });
     const result = await runDataset(database.db, 'okx', 'mark-price', window, options());
     expect(result.notes.join()).toMatch(/code 50011 "Too Many Requests"/);
+  });
+});
+
+describe('OKX liquidation-orders channel', () => {
+  let database: TestDatabase;
+  let venue: VenueServer;
+  const warnings: string[] = [];
+  const options = () => ({
+    ...loopbackOptions(venue, 'okx'),
+    datasets: ['liquidations' as const],
+    log: { ...silentLog, warn: (fields: object, message?: string) => void warnings.push(`${message}: ${JSON.stringify(fields)}`) },
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('empty');
+    venue = await startVenueServer();
+    serveOkx(venue);
+    serveOkxPublicStream(venue);
+  });
+  afterAll(async () => {
+    await venue.stop();
+    await database.drop();
+  });
+
+  it('stores each pushed liquidation by position side (sell on a long or net position = long liquidated), sz × ctVal at bkPx, and resubscribes after a drop', async () => {
+    const pushes = fixture<unknown[]>('okx', 'liquidation-orders.channel');
+    const stop = await startStreams(database.db, ['okx'], options());
+    const subscriptions = (index: number) => venue.sockets[index]?.received.filter((m: any) => m?.op === 'subscribe');
+    const stored = async () => (await database.db.query('SELECT 1 FROM liquidation')).length;
+    try {
+      await eventually(() => subscriptions(0)?.length === 1);
+      expect(venue.sockets[0].path).toBe('/ws/v5/public');
+      expect(subscriptions(0)).toEqual([{ op: 'subscribe', args: [{ channel: 'liquidation-orders', instType: 'SWAP' }] }]);
+      venue.push(pushes[0]);
+      venue.push(pushes[1]);
+      venue.push(pushes[2]);
+      await eventually(async () => (await stored()) === 3);
+
+      venue.dropConnections();
+      await eventually(() => subscriptions(1)?.length === 1);
+      venue.push(pushes[2]); // re-sent after the reconnect
+      venue.push(pushes[3]);
+      await eventually(async () => (await stored()) === 4);
+      // OKX's heartbeat is the text "ping", answered by the text "pong" (not JSON, not a problem).
+      await eventually(() => venue.sockets[1].received.includes('ping'));
+    } finally {
+      await stop();
+    }
+    expect(warnings).toEqual([]);
+    const rows = await database.db.query(`SELECT i.symbol, l.side, l.price, l.quantity, l.notional_usd, l.occurred_at, l.price_kind, l.origin
+      FROM liquidation l JOIN instrument i ON i.id = l.instrument_id ORDER BY l.occurred_at`);
+    expect(rows.map(({ quantity, notional_usd, ...rest }) => ({ ...rest, quantity: Number(quantity.toFixed(10)), notional_usd: Number(notional_usd.toFixed(6)) }))).toEqual([
+      // 42 contracts × 0.01 BTC at 66801.3; XRP-USDT-SWAP (untracked) in the same push is dropped.
+      { symbol: 'BTC-USDT-SWAP', side: 'LONG', price: 66801.3, quantity: 0.42, notional_usd: 28056.546, occurred_at: new Date(1718009990000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+      // Inverse: 20 contracts × 100 USD, coins = USD ÷ bkPx.
+      { symbol: 'BTC-USD-SWAP', side: 'SHORT', price: 67100, quantity: Number((2000 / 67100).toFixed(10)), notional_usd: 2000, occurred_at: new Date(1718009995000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+      // posSide net, side buy: a short was liquidated; 30 × 0.1 ETH.
+      { symbol: 'ETH-USDT-SWAP', side: 'SHORT', price: 3700.5, quantity: 3, notional_usd: 11101.5, occurred_at: new Date(1718009996000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+      // posSide net, side sell: a long was liquidated; 5 × 0.01 BTC.
+      { symbol: 'BTC-USDT-SWAP', side: 'LONG', price: 66700, quantity: 0.05, notional_usd: 3335, occurred_at: new Date(1718009997000), price_kind: 'BANKRUPTCY', origin: 'LIVE' },
+    ]);
+    expect(await database.db.query(`SELECT slug, liquidation_completeness FROM venue`)).toEqual([{ slug: 'okx', liquidation_completeness: 'LOWER_BOUND' }]);
+  });
+
+  it('reads an event once when the REST fill-in returns what the channel already delivered', async () => {
+    const before = (await database.db.query('SELECT event_key FROM liquidation')).length;
+    const result = await runDataset(database.db, 'okx', 'liquidations', { from: new Date('2024-06-10T08:45:00Z'), to: new Date(testNowMs) }, loopbackOptions(venue, 'okx'));
+    // Five REST events in the window; BTC-USDT-SWAP 42 @ 66801.3 at 1718009990000 was pushed already.
+    expect(result.rowsWritten).toBe(4);
+    expect((await database.db.query('SELECT 1 FROM liquidation')).length).toBe(before + 4);
   });
 });

@@ -17,7 +17,7 @@ function maybeFixture(venue: string, name: string): any | null {
 const okxEnvelope = (data: unknown[]) => ({ code: '0', msg: '', data });
 
 /** Rows newest first, older than `after` (ms) when given, at most `pageSize`. */
-function okxPage<T>(rows: T[], request: VenueRequest, stamp: (row: T) => number, pageSize: number): T[] {
+export function okxPage<T>(rows: T[], request: VenueRequest, stamp: (row: T) => number, pageSize: number): T[] {
   const after = request.query.get('after');
   const limit = Math.min(Number(request.query.get('limit') ?? 100), pageSize);
   return rows
@@ -44,6 +44,20 @@ export function serveOkx(server: VenueServer): void {
       const details = okxPage(maybeFixture('okx', `liquidation-orders.${family}`) ?? [], r, (d: any) => Number(d.ts), 2);
       return okxEnvelope(details.length ? [{ instType: 'SWAP', instId: `${family}-SWAP`, instFamily: family, uly: family, totalLoss: '0', details }] : []);
     });
+}
+
+/**
+ * OKX's public WebSocket, on its route only (`/ws/v5/public`): each subscribe is acknowledged
+ * with an `event: "subscribe"` per arg, and the text "ping" is answered with the text "pong".
+ */
+export function serveOkxPublicStream(server: VenueServer): void {
+  server.wsRoutes = new Set(['/ws/v5/public']);
+  server.onClientMessage = (connection, message) => {
+    if (message === 'ping') connection.socket.send('pong');
+    if (message?.op === 'subscribe') {
+      for (const arg of message.args ?? []) connection.socket.send(JSON.stringify({ event: 'subscribe', arg, connId: 'a4d3ae55' }));
+    }
+  };
 }
 
 /** Hyperliquid: one POST /info route dispatching on the body's `type`. */

@@ -61,21 +61,37 @@ export interface OkxBook {
   ts: string;
 }
 export interface OkxLiquidationDetail {
-  /** Order side of the forced order. */
+  /** Order side of the forced order: a `sell` closes a long. */
   side: string;
-  /** The liquidated POSITION: long, short (or net on one-way accounts). */
+  /** The liquidated POSITION: long, short (hedge mode) or net (one-way mode: read `side`). */
   posSide: string;
   /** Bankruptcy price. */
   bkPx: string;
   /** Contracts. */
   sz: string;
+  /** Bankruptcy loss and its currency; not stored. */
+  bkLoss?: string;
+  ccy?: string;
   ts: string;
 }
 export interface OkxLiquidationGroup {
   instId: string;
   instFamily?: string;
+  instType?: string;
+  uly?: string;
   details: OkxLiquidationDetail[];
 }
+/**
+ * A push of the public `liquidation-orders` channel (`/ws/v5/public`): the same groups as the
+ * REST answer's `data`. OKX: "each contract will only show a maximum of one order per one-second
+ * period. This data doesn't represent the total number of liquidations" — a floor.
+ */
+export interface OkxLiquidationPush {
+  arg: { channel: string; instType?: string };
+  data: OkxLiquidationGroup[];
+}
+/** Subscribes to every swap's liquidations on one connection. */
+export const okxLiquidationSubscription = { op: 'subscribe', args: [{ channel: 'liquidation-orders', instType: 'SWAP' }] };
 
 /** 50011 "too many requests" and the 5001x/5000x "busy / timed out" family are worth a retry. */
 const retryableCodes = new Set(['50001', '50004', '50011', '50013', '50026']);
@@ -124,7 +140,11 @@ export class OkxClient {
     return (await this.get<OkxBook>('/api/v5/market/books', { instId, sz: depth }))[0];
   }
 
-  /** Filled liquidations of a family (e.g. BTC-USDT), newest first; `after` (ms) pages to older ones. */
+  /**
+   * Filled liquidations of a family (e.g. BTC-USDT), newest first; `after` (ms) pages to older
+   * ones. No longer listed in OKX's public-data REST pages (see docs/data-sources.md): kept only
+   * to fill the stream's gaps while it still answers.
+   */
   liquidationOrders(instFamily: string, after?: number) {
     return this.get<OkxLiquidationGroup>('/api/v5/public/liquidation-orders', { instType: 'SWAP', instFamily, state: 'filled', after, limit: okxPageLimit });
   }

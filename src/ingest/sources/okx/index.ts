@@ -5,14 +5,15 @@ import { openInterestTable } from '../../../domains/open-interest/open-interest.
 import { markPriceTable } from '../../../domains/prices/mark-price.table';
 import { Db } from '../../../db/sql';
 import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstruments, upsertVenue } from '../../catalog';
+import { fundingHistoryPlan, previousFundingAt } from '../../funding-interval';
 import { inWindow, pullHistory, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
-import { instrumentsOrDiscover } from '../../instruments';
-import { liquidationRow } from '../../liquidation-stream';
-import { hourMs, sliceForLimit } from '../../paging';
-import { msTime, num } from '../../parse';
-import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source';
-import { OkxClient, OkxFundingHistoryRow, okxPageLimit } from './client';
+import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
+import { liquidationRow, liquidationSink } from '../../liquidation-stream';
+import { msTime, num, roundToHour } from '../../parse';
+import { IngestContext, Source, StreamContext, TimeWindow, VenueDefinition } from '../../source';
+import { WsCollector } from '../../ws';
+import { OkxClient, OkxFundingHistoryRow, OkxLiquidationPush, okxLiquidationSubscription, okxPageLimit } from './client';
 import * as map from './map';
 
 export const okxVenue: VenueDefinition = { slug: 'okx', name: 'OKX', kind: 'CEX' };
@@ -39,7 +40,7 @@ export async function discoverOkxInstruments(db: Db, http: JsonHttpClient): Prom
   return changed;
 }
 
-function instruments(ctx: IngestContext): Promise<KnownInstrument[]> {
+function instruments(ctx: Pick<IngestContext, 'db' | 'http'>): Promise<KnownInstrument[]> {
   return instrumentsOrDiscover(ctx.db, okxVenue.slug, () => discoverOkxInstruments(ctx.db, ctx.http));
 }
 
@@ -68,19 +69,23 @@ async function runOpenInterest(ctx: IngestContext, window: TimeWindow): Promise<
   return ctx.upsert(openInterestTable, mapped);
 }
 
-/** Pages `after` the slice's end towards older rows until the slice's start is passed. */
+/**
+ * A slice's settlements, one per `fundingTime`. Slices are sized so a page cannot fill even at
+ * 1 h settlements; should one fill anyway, pages go on `after` its oldest row until the slice's
+ * start is reached.
+ */
 async function fundingHistoryOf(client: OkxClient, instId: string, slice: TimeWindow): Promise<OkxFundingHistoryRow[]> {
-  const rows: OkxFundingHistoryRow[] = [];
+  const rows = new Map<string, OkxFundingHistoryRow>();
   let after = slice.to.getTime();
   for (let page = 0; page < maxPages; page++) {
     const batch = await client.fundingRateHistory(instId, after);
-    rows.push(...batch);
+    for (const row of batch) if (!rows.has(row.fundingTime)) rows.set(row.fundingTime, row);
     if (batch.length < okxPageLimit) break;
     const oldest = Math.min(...batch.map((row) => msTime(row.fundingTime, 'fundingTime').getTime()));
-    if (oldest < slice.from.getTime() || oldest >= after) break;
+    if (oldest <= slice.from.getTime() || oldest >= after) break;
     after = oldest;
   }
-  return rows;
+  return [...rows.values()];
 }
 
 async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<number> {
@@ -91,10 +96,12 @@ async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<numbe
   const past = untilNow(window, now);
   if (past) {
     for (const instrument of list) {
-      const intervalMs = (instrument.fundingIntervalHours ?? map.defaultFundingIntervalHours) * hourMs;
-      await pullHistory(ctx, instrument.symbol, past, { sliceMs: sliceForLimit(okxPageLimit, intervalMs), overlapMs: intervalMs }, async (slice) => {
-        const rows = map.mapFundingHistory(await fundingHistoryOf(client, instrument.symbol, slice), instrument);
-        written += await ctx.upsert(fundingTable, inWindow(rows, slice, (r) => r.at));
+      await pullHistory(ctx, instrument.symbol, past, fundingHistoryPlan(okxPageLimit), async (slice) => {
+        const settled = await fundingHistoryOf(client, instrument.symbol, slice);
+        if (settled.length === 0) return;
+        const earliest = Math.min(...settled.map((row) => msTime(row.fundingTime, 'fundingTime').getTime()));
+        const previousAt = await previousFundingAt(ctx.db, instrument, roundToHour(new Date(earliest)));
+        written += await ctx.upsert(fundingTable, inWindow(map.mapFundingHistory(settled, instrument, previousAt), slice, (r) => r.at));
       });
     }
   }
@@ -102,7 +109,9 @@ async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<numbe
     const rows = [];
     for (const instrument of list) {
       const [rate] = await client.fundingRate(instrument.symbol);
-      const row = rate ? map.mapCurrentFunding(rate, instrument) : null;
+      const settlesAt = rate ? map.currentSettlement(rate) : null;
+      if (!rate || !settlesAt) continue;
+      const row = map.mapCurrentFunding(rate, instrument, await previousFundingAt(ctx.db, instrument, settlesAt));
       if (row) rows.push(row);
     }
     written += await ctx.upsert(fundingTable, rows);
@@ -131,10 +140,44 @@ async function runDepth(ctx: IngestContext): Promise<number> {
 }
 
 /**
- * Liquidations over REST: OKX keeps only a short rolling history, so this runs every minute.
- * Pages go from the window's end towards older events; each next cursor is the oldest stamp
- * seen + 1 ms, so events sharing that millisecond are read again (duplicates are dropped by
- * event key) rather than skipped.
+ * OKX's public `liquidation-orders` channel, every swap on one subscription: at most one order
+ * per contract per second, so what it delivers is a lower bound of the liquidations. OKX drops
+ * a connection that hears nothing for 30 s: the text "ping" goes out every 20 s, "pong" answers.
+ */
+async function streamLiquidations(ctx: StreamContext) {
+  if (!ctx.endpoints.wsUrl) throw new Error('okx: no WebSocket URL configured');
+  const index = await new InstrumentIndex(ctx.db, okxVenue.slug).load(await instruments(ctx));
+  const sink = liquidationSink(ctx, index);
+  const collector = new WsCollector({
+    name: 'okx:liquidations',
+    url: `${ctx.endpoints.wsUrl}/ws/v5/public`,
+    // Sent again after every reconnect: OKX forgets subscriptions with the connection.
+    subscriptions: () => [okxLiquidationSubscription],
+    heartbeat: { intervalMs: 20_000, deadAfterMs: 60_000, ...ctx.settings.heartbeat, message: () => 'ping', textReply: 'pong' },
+    reconnect: ctx.settings.reconnect,
+    onMessage: (message) => {
+      const push = message as Partial<OkxLiquidationPush> & { event?: string; msg?: string; code?: string };
+      if (push?.event === 'error') ctx.log.warn({ source: 'okx', code: push.code, err: push.msg }, 'liquidation subscription refused');
+      if (push?.arg?.channel !== 'liquidation-orders' || !Array.isArray(push.data)) return;
+      sink.add(map.mapLiquidations(push.data));
+    },
+    onError: (error) => ctx.log.warn({ source: 'okx', err: error.message }, 'liquidation stream problem'),
+  }).start();
+  return {
+    async stop() {
+      await collector.stop();
+      await sink.close();
+    },
+  };
+}
+
+/**
+ * Liquidations over REST, behind the stream: `GET /api/v5/public/liquidation-orders` is no
+ * longer in OKX's public-data REST pages, so it only fills what the stream missed (a reconnect)
+ * while it still answers; an event read both ways has one key. OKX keeps a short rolling
+ * history, so this runs every minute. Pages go from the window's end towards older events; each
+ * next cursor is the oldest stamp seen + 1 ms, so events sharing that millisecond are read again
+ * (duplicates are dropped by event key) rather than skipped.
  */
 async function runLiquidations(ctx: IngestContext, window: TimeWindow): Promise<number> {
   const client = new OkxClient(ctx.http);
@@ -172,6 +215,6 @@ export const okxSource: Source = {
     funding: { run: runFunding },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
-    liquidations: { run: runLiquidations },
+    liquidations: { run: runLiquidations, stream: streamLiquidations },
   },
 };

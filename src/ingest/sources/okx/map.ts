@@ -4,6 +4,7 @@ import { OpenInterestRow } from '../../../domains/open-interest/open-interest.ta
 import { MarkPriceRow } from '../../../domains/prices/mark-price.table';
 import { KnownInstrument, ListedInstrument } from '../../catalog';
 import { depthBands, depthRow } from '../../depth';
+import { intervalFromSpacing, settledFundingRows } from '../../funding-interval';
 import { sizeInCoins } from '../../instruments';
 import { VenueLiquidation } from '../../liquidation-stream';
 import { eventDigest, msTime, num, optNum, roundToHour } from '../../parse';
@@ -17,12 +18,19 @@ export function instrumentFamily(instId: string): string {
   return instId.replace(/-SWAP$/, '');
 }
 
-/** Hours between the settlement the current rate applies to and the next one; null if unknown. */
+/**
+ * The interval in force from the current settlement on: `nextFundingTime − fundingTime`, as
+ * OKX's docs tell clients to read it, rounded to OKX's levels; null if unknown. A swap at its
+ * funding cap steps 8 → 4 → 2 → 1 h and reverts to its default when the premium normalises ("OKX
+ * announcement on the upgrade of automatic funding fee settlement frequency adjustment
+ * mechanism", 2026-04-14): the same levels as Binance's and Bybit's (venueFundingIntervalsHours),
+ * and one swap's history mixes them.
+ */
 export function fundingIntervalHours(rate: OkxFundingRate): number | null {
   const current = optNum(rate.fundingTime, 'fundingTime');
   const next = optNum(rate.nextFundingTime, 'nextFundingTime');
-  if (current === null || next === null || next <= current) return null;
-  return (next - current) / 3_600_000;
+  if (current === null || next === null) return null;
+  return intervalFromSpacing(next - current);
 }
 
 /**
@@ -68,24 +76,38 @@ function intervalOf(instrument: KnownInstrument): number {
   return instrument.fundingIntervalHours ?? defaultFundingIntervalHours;
 }
 
-/** Settled rates: `realizedRate` (what was charged) when present, else `fundingRate`. */
-export function mapFundingHistory(rows: OkxFundingHistoryRow[], instrument: KnownInstrument): FundingRow[] {
-  return rows.map((row) => ({
-    asset_id: instrument.assetId,
-    instrument_id: instrument.id,
+/**
+ * Settled rates, oldest first: `realizedRate` (what was charged) when present, else
+ * `fundingRate`. Each row's interval is the spacing of its `fundingTime` from the settlement
+ * before it (`previousAt`: the instrument's stored settlement before the page), not the swap's
+ * interval today: see src/ingest/funding-interval.ts.
+ */
+export function mapFundingHistory(rows: OkxFundingHistoryRow[], instrument: KnownInstrument, previousAt: Date | null = null): FundingRow[] {
+  const settlements = rows.map((row) => ({
     at: roundToHour(msTime(row.fundingTime, 'fundingTime')),
     rate: optNum(row.realizedRate, 'realizedRate') ?? num(row.fundingRate, 'fundingRate'),
-    interval_hours: intervalOf(instrument),
-    origin: 'BACKFILL',
   }));
+  return settledFundingRows(settlements, instrument, previousAt, intervalOf(instrument));
 }
 
-/** The accruing rate, stored at the settlement it applies to (`fundingTime`); history replaces it later. */
-export function mapCurrentFunding(rate: OkxFundingRate, instrument: KnownInstrument): FundingRow | null {
-  const value = optNum(rate.fundingRate, 'fundingRate');
+/** The settlement the accruing rate will be charged at (`fundingTime`, to the hour); null if absent. */
+export function currentSettlement(rate: OkxFundingRate): Date | null {
   const at = optNum(rate.fundingTime, 'fundingTime');
+  return at === null ? null : roundToHour(new Date(at));
+}
+
+/**
+ * The accruing rate, stored at the settlement it applies to; history replaces it later. It
+ * accrues since the previous settlement (`previousAt`, stored), so that spacing is its interval;
+ * without one, `nextFundingTime − fundingTime`, then the swap's interval today.
+ */
+export function mapCurrentFunding(rate: OkxFundingRate, instrument: KnownInstrument, previousAt: Date | null = null): FundingRow | null {
+  const value = optNum(rate.fundingRate, 'fundingRate');
+  const at = currentSettlement(rate);
   if (value === null || at === null) return null;
-  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: roundToHour(new Date(at)), rate: value, interval_hours: intervalOf(instrument), origin: 'LIVE' };
+  const sincePrevious = previousAt ? intervalFromSpacing(at.getTime() - previousAt.getTime()) : null;
+  const hours = sincePrevious ?? fundingIntervalHours(rate) ?? intervalOf(instrument);
+  return { asset_id: instrument.assetId, instrument_id: instrument.id, at, rate: value, interval_hours: hours, origin: 'LIVE' };
 }
 
 /** OKX's mark-price endpoint carries no index price: index_price stays null. */
@@ -111,7 +133,9 @@ function liquidatedSide(posSide: string, orderSide: string): 'LONG' | 'SHORT' | 
 
 /**
  * Filled liquidations at the bankruptcy price (`bkPx`), size in contracts (`sz`; the sink
- * turns it into coins with the contract size). OKX sends no id: the key digests the event.
+ * turns it into coins with the contract size). The channel's push and the REST answer carry the
+ * same groups, and OKX sends no id: the key digests the event, so one event read both ways is
+ * stored once.
  */
 export function mapLiquidations(groups: OkxLiquidationGroup[]): VenueLiquidation[] {
   const events: VenueLiquidation[] = [];
