@@ -44,4 +44,22 @@ describe('the GraphiQL IDE in a real browser, offline', () => {
     expect(external).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('runs what the tab holds when Run is pressed: a replaced example runs as typed', async () => {
+    const { page, consoleErrors } = await offlinePage(browser);
+    await page.goto(server.url.replace('localhost', '127.0.0.1'));
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 20_000 });
+    // The first example's text, replaced wholesale, then Ctrl+Enter at once: GraphiQL re-reads
+    // the operations 100 ms after an edit, and sent the example's operation name with the new text.
+    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('{ assets { symbol name } }');
+    await page.keyboard.press('Control+Enter');
+    const result = page.locator('.result-window');
+    await result.getByText(/"assets"|"errors"/).first().waitFor({ timeout: 20_000 });
+    const answer = JSON.parse(await page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as any).CodeMirror.getValue()));
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.assets).toEqual(expect.arrayContaining([{ symbol: 'BTC', name: 'Bitcoin' }]));
+    expect(consoleErrors).toEqual([]);
+  });
 });

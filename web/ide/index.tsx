@@ -1,16 +1,19 @@
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 import './ide.css';
+import { operationNameFor } from './operation-name';
 
 /** Example operations, embedded at build time from examples/*.graphql (scripts/build-ide.mjs). */
 declare const CASCADE_EXAMPLES: Array<{ name: string; query: string }>;
 
 const httpUrl = `${window.location.origin}/graphql`;
 const wsUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
-const fetcher = createGraphiQLFetcher({ url: httpUrl, subscriptionUrl: wsUrl });
+const send = createGraphiQLFetcher({ url: httpUrl, subscriptionUrl: wsUrl });
+// Every run (button, Ctrl+Enter) passes here with the text as it is now.
+const fetcher: Fetcher = (params, options) => send({ ...params, operationName: operationNameFor(params.query, params.operationName) }, options);
 
 const tabs = CASCADE_EXAMPLES.map((example) => ({ query: example.query }));
 
