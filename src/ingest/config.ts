@@ -22,6 +22,8 @@ export const defaultEndpoints: Record<string, SourceEndpoints> = {
   glassnode: { restUrl: 'https://api.glassnode.com', wsUrl: null },
   cryptoquant: { restUrl: 'https://api.cryptoquant.com', wsUrl: null },
   bgeometrics: { restUrl: 'https://bitcoin-data.com', wsUrl: null },
+  // Keyed provider of Hyperliquid's market-wide liquidation fills (CASCADE_HYDROMANCER_API_KEY).
+  hydromancer: { restUrl: 'https://api.hydromancer.xyz', wsUrl: 'wss://api.hydromancer.xyz/ws' },
 };
 
 export function envPrefix(sourceSlug: string): string {

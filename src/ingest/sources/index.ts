@@ -7,6 +7,7 @@ import { coinbaseSource } from './coinbase';
 import { deribitSource } from './deribit';
 import { farsideSource } from './farside';
 import { glassnodeSource } from './glassnode';
+import { hydromancerSource } from './hydromancer';
 import { hyperliquidSource } from './hyperliquid';
 import { okxSource } from './okx';
 
@@ -52,4 +53,5 @@ export const sourceRegistry = new SourceRegistry([
   farsideSource,
   bgeometricsSource,
   glassnodeSource,
+  hydromancerSource,
 ]);
