@@ -102,6 +102,14 @@ describe('Binance USD-M connector', () => {
     expect(stored.map((row) => toFundingPoint(row as { at: Date; rate: number; interval_hours: number }).annualizedRate)).toEqual([0.00008 * 1095, 0.00004 * 2190]);
   });
 
+  it('gives a lone settlement in a page the spacing from the instrument\'s previous stored settlement, as incremental runs read', async () => {
+    // ETHUSDT settles every 4 h now; the 00:00 settlement was the last 8 h one (since 16:00).
+    await database.db.query(`DELETE FROM funding_rate WHERE at = '2024-06-10T00:00:00Z' AND instrument_id = (SELECT id FROM instrument WHERE symbol = 'ETHUSDT')`);
+    await runDataset(database.db, 'binance', 'funding', { from: new Date('2024-06-10T00:00:00Z'), to: new Date('2024-06-10T01:00:00Z') }, options());
+    const [row] = await database.db.query(`SELECT f.interval_hours FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id WHERE i.symbol = 'ETHUSDT' AND f.at = '2024-06-10T00:00:00Z'`);
+    expect(row.interval_hours).toBe(8);
+  });
+
   it('reads hourly settlements over a long window without skipping a row: slices hold fewer than a page', async () => {
     const from = Date.UTC(2024, 2, 1);
     const hours = 24 * 60;
