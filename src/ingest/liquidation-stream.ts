@@ -4,6 +4,8 @@ import { amountInCoins, InstrumentIndex, sizeInCoins } from './instruments';
 import { StreamContext, StreamHandle } from './source';
 import { recordStreamPeriod } from './run-log';
 import { Batcher, WsCollector } from './ws';
+import path from 'node:path';
+import { FileSpool } from './spool';
 
 /** A liquidation as a venue feed reports it, already mapped to the liquidated position's side. */
 export interface VenueLiquidation {
@@ -77,6 +79,10 @@ export function liquidationSink(ctx: StreamContext, instruments: InstrumentIndex
     write: async (rows) => {
       period.rows += (await insertLiquidations(ctx.db, rows)).length;
     },
+    // Bounded memory while the database is away: beyond the bound, events wait in a local file
+    // and come back in arrival order (the writer skips any already stored, by event key).
+    maxBuffered: ctx.settings.bufferEvents,
+    spool: ctx.settings.spoolDir ? new FileSpool<LiquidationRow>(path.join(ctx.settings.spoolDir, `${ctx.source.slug}-${ctx.dataset}.jsonl`)) : undefined,
     onError: (error, rows) => {
       period.error = `batch of ${rows.length} not written (will retry): ${error.message}`;
       ctx.log.error({ source: ctx.source.slug, rows: rows.length, err: error.message }, 'liquidation batch not written; will retry');

@@ -74,6 +74,10 @@ export interface StreamSettings {
   batchMaxDelayMs?: number;
   /** How often a stream reports to ingestion_run (default a minute). */
   reportEveryMs?: number;
+  /** Events a stream holds in memory while the database is away (CASCADE_STREAM_BUFFER_EVENTS); more go to its spool file. */
+  bufferEvents?: number;
+  /** Folder of the streams' spool files (CASCADE_STREAM_SPOOL_DIR, default <CASCADE_DATA_DIR>/spool). */
+  spoolDir?: string;
 }
 
 /** What a WebSocket collector gets from `startStreams`. */

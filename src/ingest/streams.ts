@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Db } from '../db/sql';
 import { systemClock } from './clock';
 import { sourceEndpoints } from './config';
@@ -12,6 +13,18 @@ export interface StreamOptions extends IngestOptions {
   datasets?: DatasetName[];
   /** Fail (stopping what did start) if any collector fails to start, instead of skipping it. */
   requireAll?: boolean;
+}
+
+export const defaultStreamBufferEvents = 50_000;
+
+/** The buffer bound and spool folder from the environment, checked: a bad value is named, not guessed. */
+export function streamBufferSettings(env: NodeJS.ProcessEnv): Pick<StreamSettings, 'bufferEvents' | 'spoolDir'> {
+  const raw = env.CASCADE_STREAM_BUFFER_EVENTS;
+  const bufferEvents = raw === undefined || raw === '' ? defaultStreamBufferEvents : Number(raw);
+  if (!Number.isInteger(bufferEvents) || bufferEvents < 1) {
+    throw new Error(`CASCADE_STREAM_BUFFER_EVENTS must be a whole number of events ≥ 1, not "${raw}"`);
+  }
+  return { bufferEvents, spoolDir: env.CASCADE_STREAM_SPOOL_DIR || path.join(env.CASCADE_DATA_DIR || '.cascade', 'spool') };
 }
 
 /**
@@ -43,7 +56,7 @@ export async function startStreams(db: Db, sourceSlugs: string[], options: Strea
         http: httpClientFor(source, options),
         clock: options.clock ?? systemClock,
         log,
-        settings: options.settings ?? {},
+        settings: { ...streamBufferSettings(env), ...options.settings },
       };
       try {
         handles.push(await job.stream(ctx));

@@ -31,7 +31,14 @@ export interface WsCollectorOptions {
   onError?: (error: Error) => void;
   onOpen?: (connection: number) => void;
   random?: () => number;
+  /**
+   * A connection whose opening handshake has not completed by then is abandoned and retried (the
+   * `ws` client waits forever by default, and the heartbeat starts only once open).
+   */
+  handshakeTimeoutMs?: number;
 }
+
+export const defaultHandshakeTimeoutMs = 10_000;
 
 /** A string goes out as is, anything else as JSON. */
 function sendJson(socket: WebSocket, message: unknown): void {
@@ -71,7 +78,7 @@ export class WsCollector {
 
   private connect(): void {
     if (this.stopped) return;
-    const socket = new WebSocket(this.options.url);
+    const socket = new WebSocket(this.options.url, { handshakeTimeout: this.options.handshakeTimeoutMs ?? defaultHandshakeTimeoutMs });
     this.socket = socket;
     const heard = () => (this.lastHeardMs = Date.now());
     socket.on('open', async () => {
@@ -83,7 +90,11 @@ export class WsCollector {
           sendJson(socket, message);
         }
       } catch (error) {
-        this.report(error);
+        // A connection without its subscriptions would look healthy and deliver nothing: drop it
+        // and let the reconnect subscribe afresh.
+        this.report(new Error(`${this.options.name}: subscribing failed, reconnecting: ${error instanceof Error ? error.message : String(error)}`));
+        socket.terminate();
+        return;
       }
       this.options.onOpen?.(this.connections);
       this.startHeartbeat(socket);
@@ -166,27 +177,42 @@ export class WsCollector {
 }
 
 export interface BatcherOptions<T> {
-  /** Flushed at once when this many items are waiting. */
+  /** Flushed at once when this many items are waiting; also the largest batch one write gets. */
   maxItems: number;
   /** An item waits at most this long (≤ 1 s for live feeds) before its batch is written. */
   maxDelayMs: number;
   /** Writes one batch in one statement (set-based, never row by row). */
   write: (items: T[]) => Promise<void>;
   onError?: (error: Error, items: T[]) => void;
+  /**
+   * The most items held in memory (CASCADE_STREAM_BUFFER_EVENTS). Beyond it, while the database
+   * is away, items go to `spool` and come back from it in arrival order when writes succeed again.
+   */
+  maxBuffered?: number;
+  /** The append-only file beyond `maxBuffered` (and what a restart replays first). */
+  spool?: Spool<T>;
 }
 
 /**
- * Buffers streamed events and writes them in batches. Flushes never overlap; a failed batch is
- * put back at the head of the queue and retried with the next flush, so a database blip loses
- * nothing (the writers skip duplicates if a batch did land).
+ * Buffers streamed events and writes them in batches of at most `maxItems`. Flushes never
+ * overlap; a failed batch goes back to the head of the queue and is retried, so a database blip
+ * loses nothing (the writers skip an event already stored, by its natural key). Memory is
+ * bounded: past `maxBuffered` items, newer ones are appended to the spool file, and once the
+ * memory queue has drained they are read back in order. A spool left by a previous process is
+ * replayed before anything newer.
  */
 export class Batcher<T> {
   private buffer: T[] = [];
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Items in the spool file, not yet read back (while > 0, new items go there too: order holds). */
+  private spooled = 0;
 
-  constructor(private readonly options: BatcherOptions<T>) {}
+  constructor(private readonly options: BatcherOptions<T>) {
+    this.spooled = options.spool?.pendingAtStart() ?? 0;
+    if (this.spooled > 0) this.schedule();
+  }
 
   add(item: T): void {
     this.addAll([item]);
@@ -194,37 +220,92 @@ export class Batcher<T> {
 
   addAll(items: T[]): void {
     if (this.closed || items.length === 0) return;
-    this.buffer.push(...items);
+    const { maxBuffered, spool } = this.options;
+    let rest = items;
+    if (spool && maxBuffered !== undefined) {
+      const room = this.spooled > 0 ? 0 : Math.max(0, maxBuffered - this.buffer.length);
+      for (let i = 0; i < Math.min(room, rest.length); i += 1) this.buffer.push(rest[i]);
+      rest = rest.slice(room);
+      if (rest.length > 0) {
+        spool.append(rest);
+        this.spooled += rest.length;
+      }
+    } else {
+      for (const item of rest) this.buffer.push(item);
+    }
     if (this.buffer.length >= this.options.maxItems) void this.flush();
-    else if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.options.maxDelayMs);
+    else this.schedule();
   }
 
+  /** Items waiting in memory. */
   get pending(): number {
     return this.buffer.length;
   }
 
-  /** Writes everything buffered so far; resolves when it is stored (or put back after a failure). */
+  /** Items waiting in the spool file. */
+  get spooledCount(): number {
+    return this.spooled;
+  }
+
+  private schedule(): void {
+    if (!this.timer && !this.closed) this.timer = setTimeout(() => void this.flush(), this.options.maxDelayMs);
+  }
+
+  /** Writes everything waiting (memory, then the spool), batch by batch; stops at the first failure and retries later. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.flushing = this.flushing.then(async () => {
-      if (this.buffer.length === 0) return;
-      const batch = this.buffer.splice(0, this.buffer.length);
-      try {
-        await this.options.write(batch);
-      } catch (error) {
-        this.buffer.unshift(...batch);
-        this.options.onError?.(error instanceof Error ? error : new Error(String(error)), batch);
-        if (!this.closed && !this.timer) this.timer = setTimeout(() => void this.flush(), this.options.maxDelayMs);
-      }
-    });
+    this.flushing = this.flushing
+      .then(() => this.drain())
+      // A failure here must never break the chain (later flushes run after it) or go unhandled.
+      .catch((error) => this.options.onError?.(error instanceof Error ? error : new Error(String(error)), []));
     return this.flushing;
   }
 
-  /** Final flush; later adds are ignored. */
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.buffer.length === 0 && this.spooled > 0) {
+        // Memory is empty: read the oldest spooled items back, up to the memory bound.
+        const items = this.options.spool!.take(Math.min(this.spooled, this.options.maxBuffered ?? this.options.maxItems));
+        this.spooled -= items.length;
+        this.buffer = items;
+        if (items.length === 0) this.spooled = 0;
+      }
+      if (this.buffer.length === 0) return;
+      const batch = this.buffer.slice(0, this.options.maxItems);
+      try {
+        await this.options.write(batch);
+      } catch (error) {
+        // Back at the head of the queue (the items stay where they were: nothing is re-spread).
+        this.options.onError?.(error instanceof Error ? error : new Error(String(error)), batch);
+        this.schedule();
+        return;
+      }
+      this.buffer = this.buffer.slice(batch.length);
+      if (this.buffer.length === 0 && this.spooled === 0) this.options.spool?.clear();
+    }
+  }
+
+  /** Final flush; later adds are ignored. What could not be written stays in the spool for the next start. */
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.buffer.length > 0 && this.options.spool) {
+      // Unwritten items in memory go to the head of the spool, so a restart replays them first.
+      this.options.spool.prepend(this.buffer);
+      this.buffer = [];
+    }
   }
+}
+
+/** Where a Batcher keeps what does not fit in memory: an append-only file of JSON lines. */
+export interface Spool<T> {
+  /** Items left by a previous process (read once, at construction). */
+  pendingAtStart(): number;
+  append(items: T[]): void;
+  /** Removes and returns the oldest `count` items. */
+  take(count: number): T[];
+  prepend(items: T[]): void;
+  clear(): void;
 }

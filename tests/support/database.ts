@@ -17,7 +17,8 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement as the cluster's admin (outside any test database). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: readTestEnvironment().adminUrl });
   await client.connect();
   try {
