@@ -57,7 +57,7 @@ describe('the GraphiQL IDE in a real browser, offline', () => {
     await page.keyboard.press('Control+Enter');
     const result = page.locator('.result-window');
     await result.getByText(/"assets"|"errors"/).first().waitFor({ timeout: 20_000 });
-    const answer = JSON.parse(await page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as any).CodeMirror.getValue()));
+    const answer = JSON.parse(await page.locator('.result-window .CodeMirror').evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue()));
     expect(answer.errors).toBeUndefined();
     expect(answer.data.assets).toEqual(expect.arrayContaining([{ symbol: 'BTC', name: 'Bitcoin' }]));
     expect(consoleErrors).toEqual([]);
