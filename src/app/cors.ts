@@ -8,11 +8,15 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 export function corsHandler(origins: string[]) {
   const any = origins.includes('*');
   const allowed = new Set(origins);
+  // With origins listed one by one, whether an answer carries CORS headers depends on Origin,
+  // so every answer says so (those to no origin or another one too): otherwise a shared cache
+  // could hand an answer made without them to an allowed origin, or the reverse.
+  const variesByOrigin = origins.length > 0 && !any;
   return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (variesByOrigin) res.setHeader('vary', 'origin');
     const origin = req.headers.origin;
     if (!origin || (!any && !allowed.has(origin))) return false;
     res.setHeader('access-control-allow-origin', any ? '*' : origin);
-    res.setHeader('vary', 'origin');
     if (req.method !== 'OPTIONS') return false;
     res.writeHead(204, {
       'access-control-allow-methods': 'GET, POST, OPTIONS',

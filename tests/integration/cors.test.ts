@@ -26,4 +26,16 @@ describe('CORS (CASCADE_CORS_ORIGINS)', () => {
     expect((await post('https://dash.example')).headers.get('access-control-allow-origin')).toBe('https://dash.example');
     expect((await post('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('says Vary: Origin on every answer, to an allowed origin, another one or none', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(server.url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ venues { slug } }' }) });
+    for (const headers of [{ origin: 'https://dash.example' }, { origin: 'https://evil.example' }, {}]) {
+      const response = await post(headers);
+      expect([response.status, response.headers.get('vary')?.toLowerCase().split(/\s*,\s*/)]).toEqual([200, expect.arrayContaining(['origin'])]);
+    }
+    const preflight = await fetch(server.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('vary')?.toLowerCase()).toContain('origin');
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
