@@ -1,12 +1,20 @@
 /**
- * The rule that calls a stretch of liquidations a cascade (docs/analytics.md):
- * a minute is hot when its liquidated USD is at least `baselineMultiple` × the mean USD per
- * minute over `baselineMinutes` ending `baselineLagMinutes` earlier (the lag keeps a cascade's
- * own first hours out of the baseline it is judged against), and at least `minUsdPerMinute`; hot minutes no
- * more than `mergeGapMinutes` apart form one run; a run is an episode when it has at least
- * `minHotMinutes` hot minutes, hot minutes make at least `minHotShare` of its length (a cascade
- * is dense; a day of scattered large orders is not), and `minTotalUsd` in all. Quiet-day spikes (one large order) fail
- * the run-length test; real cascades pass every test by orders of magnitude.
+ * The rule that calls a stretch of liquidations a cascade, exactly as docs/analytics.md writes it
+ * ("Cascade episodes"):
+ *
+ * 1. Baseline of a minute: the mean over the `baselineMinutes` ending `baselineLagMinutes` before
+ *    it of each minute's USD capped at `minUsdPerMinute` (the hot floor). A minute that could be
+ *    hot — an earlier cascade's, a large order's — counts as the floor at most, so the baseline
+ *    never exceeds the floor and an earlier cascade cannot lift the bar above `baselineMultiple` ×
+ *    the floor for its aftershock.
+ * 2. A minute is hot when its USD is at least `minUsdPerMinute` and at least `baselineMultiple` ×
+ *    its baseline.
+ * 3. Hot minutes whose starts are at most `mergeGapMinutes` apart join one run; the run is
+ *    [first hot minute, last hot minute + 1 min).
+ * 4. A run is an episode when its total USD is at least `standaloneTotalUsd` (size alone decides),
+ *    or when it has at least `minHotMinutes` hot minutes, at least `minTotalUsd` in all, and at
+ *    least `minUsdPerRunMinute` per minute of its length (a cascade is dense in dollars; a day of
+ *    scattered large orders is not).
  */
 export interface CascadeRule {
   baselineMinutes: number;
@@ -15,8 +23,9 @@ export interface CascadeRule {
   minUsdPerMinute: number;
   mergeGapMinutes: number;
   minHotMinutes: number;
-  minHotShare: number;
   minTotalUsd: number;
+  minUsdPerRunMinute: number;
+  standaloneTotalUsd: number;
 }
 
 export const defaultCascadeRule: CascadeRule = {
@@ -26,6 +35,7 @@ export const defaultCascadeRule: CascadeRule = {
   minUsdPerMinute: 1_000_000,
   mergeGapMinutes: 15,
   minHotMinutes: 5,
-  minHotShare: 0.5,
   minTotalUsd: 100_000_000,
+  minUsdPerRunMinute: 1_000_000,
+  standaloneTotalUsd: 500_000_000,
 };

@@ -17,9 +17,9 @@ export interface EpisodeRow {
 }
 
 /**
- * Episodes of one asset in [from, to), in one statement: per-minute sums with a trailing mean
- * baseline (gaps-and-islands over the hot minutes), then each episode's price, open-interest
- * and depth context.
+ * Episodes of one asset in [from, to), in one statement (the rule: cascade.rule.ts): per-minute
+ * sums with a trailing baseline of capped minutes, gaps-and-islands over the hot minutes, the
+ * episode tests, then each episode's price, open-interest and depth context.
  */
 export function findCascadeEpisodes(db: Db, assetId: number, from: Date, to: Date, rule: CascadeRule): Promise<EpisodeRow[]> {
   return db.query<EpisodeRow>(
@@ -32,14 +32,14 @@ export function findCascadeEpisodes(db: Db, assetId: number, from: Date, to: Dat
        GROUP BY 1
      ),
      running AS (
-       -- A running total, differenced at two lags: a moving sum in one pass (a float sum over a
-       -- sliding frame would be recomputed for every row).
-       SELECT m.minute, coalesce(p.usd, 0) AS usd, sum(coalesce(p.usd, 0)) OVER (ORDER BY m.minute) AS total
+       -- A running total of each minute's USD capped at the hot floor, differenced at two lags: a
+       -- moving mean in one pass (a float sum over a sliding frame would be recomputed per row).
+       SELECT m.minute, coalesce(p.usd, 0) AS usd, sum(least(coalesce(p.usd, 0), $6)) OVER (ORDER BY m.minute) AS capped_total
        FROM minutes m LEFT JOIN per_minute p USING (minute)
      ),
      scored AS (
        SELECT minute, usd,
-              (coalesce(lag(total, $10::int + 1) OVER w, 0) - coalesce(lag(total, $11::int + 1) OVER w, 0)) / $4::int AS baseline
+              (coalesce(lag(capped_total, $10::int + 1) OVER w, 0) - coalesce(lag(capped_total, $11::int + 1) OVER w, 0)) / $4::int AS baseline
        FROM running WINDOW w AS (ORDER BY minute)
      ),
      hot AS (
@@ -48,7 +48,7 @@ export function findCascadeEpisodes(db: Db, assetId: number, from: Date, to: Dat
      ),
      flagged AS (
        SELECT minute, usd,
-              CASE WHEN minute - lag(minute) OVER (ORDER BY minute) <= make_interval(mins => $7 + 1) THEN 0 ELSE 1 END AS starts_episode
+              CASE WHEN minute - lag(minute) OVER (ORDER BY minute) <= make_interval(mins => $7) THEN 0 ELSE 1 END AS starts_episode
        FROM hot
      ),
      islands AS (
@@ -64,7 +64,6 @@ export function findCascadeEpisodes(db: Db, assetId: number, from: Date, to: Dat
               (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'LONG'), 0) FROM liquidation l WHERE l.asset_id = $1 AND l.occurred_at >= r.start AND l.occurred_at < r."end") AS long_usd,
               (SELECT array_agg(DISTINCT venue_id ORDER BY venue_id) FROM liquidation l WHERE l.asset_id = $1 AND l.occurred_at >= r.start AND l.occurred_at < r."end") AS venue_ids
        FROM runs r
-       WHERE r.hot_minutes >= $8 AND r.hot_minutes >= $12::float8 * extract(epoch FROM r."end" - r.start) / 60
      )
      SELECT e.start, e."end", e.hot_minutes::int, e.total_usd, e.long_usd, e.peak AS peak_usd_per_minute, e.venue_ids,
             (SELECT close FROM candle WHERE asset_id = $1 AND resolution = 'M1' AND start < e."end" AND close IS NOT NULL ORDER BY start DESC LIMIT 1)
@@ -77,7 +76,13 @@ export function findCascadeEpisodes(db: Db, assetId: number, from: Date, to: Dat
                                      WHERE asset_id = $1 AND at >= date_trunc('hour', e.start, 'UTC') AND at < e."end" GROUP BY at) during) AS depth_min,
             (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY depth) FROM (SELECT sum(bid_usd_2pct + ask_usd_2pct) AS depth FROM order_book_depth
                                      WHERE asset_id = $1 AND at >= e.start - interval '24 hours' AND at < e.start GROUP BY at) prior) AS depth_median_before
-     FROM episodes e WHERE e.total_usd >= $9 ORDER BY e.start`,
-    [assetId, from, to, rule.baselineMinutes, rule.baselineMultiple, rule.minUsdPerMinute, rule.mergeGapMinutes, rule.minHotMinutes, rule.minTotalUsd, rule.baselineLagMinutes, rule.baselineMinutes + rule.baselineLagMinutes, rule.minHotShare],
+     FROM episodes e
+     WHERE e.total_usd >= $13
+        OR (e.hot_minutes >= $8 AND e.total_usd >= $9 AND e.total_usd >= $12::float8 * extract(epoch FROM e."end" - e.start) / 60)
+     ORDER BY e.start`,
+    [
+      assetId, from, to, rule.baselineMinutes, rule.baselineMultiple, rule.minUsdPerMinute, rule.mergeGapMinutes, rule.minHotMinutes, rule.minTotalUsd,
+      rule.baselineLagMinutes, rule.baselineMinutes + rule.baselineLagMinutes, rule.minUsdPerRunMinute, rule.standaloneTotalUsd,
+    ],
   );
 }

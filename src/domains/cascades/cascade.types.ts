@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 
 @ObjectType('CascadeEpisode', {
   description:
-    'A liquidation cascade: a run of minutes whose liquidated USD stayed far above its trailing baseline (rule: docs/analytics.md; at least 10× the trailing 24-hour mean per minute and $1M/min, hot minutes at most 5 apart, at least 5 of them and $100M in all).',
+    "A liquidation cascade (rule: docs/analytics.md, 'Cascade episodes'): hot minutes — at least $1M and 10× the baseline, the mean over the 24 hours ending 6 hours earlier of each minute's USD capped at $1M — whose starts are at most 15 minutes apart form a run; a run is an episode with $500M or more in all, or with at least 5 hot minutes, $100M in all and $1M per minute of its length.",
 })
 export class CascadeEpisodeType {
   @Field(() => Date, { description: 'First hot minute.' })
