@@ -107,19 +107,22 @@ hourly_depth AS (${
       ? // The rollup keeps one recorded_at per hour, not per snapshot: a point-in-time read averages raw rows.
         `
   SELECT hour, sum(depth) AS depth FROM (
-    SELECT date_trunc('hour', at, 'UTC') AS hour, instrument_id, avg(bid_usd_2pct + ask_usd_2pct) AS depth
+    SELECT date_trunc('hour', at, 'UTC') AS hour, instrument_id, avg(bid_usd_2pct) + avg(ask_usd_2pct) AS depth
     FROM ${from('order_book_depth')} WHERE asset_id = $1 AND at > $2::timestamptz - interval '30 days 1 hour' AND at <= $2
     GROUP BY 1, 2) per_instrument
-  GROUP BY hour`
+  GROUP BY hour HAVING bool_and(depth IS NOT NULL)`
       : // Each instrument's hourly average from its rollup row (sums / snapshots): 720 × instruments
-        // rows in key order, where the raw table made Postgres fetch and sort every snapshot.
+        // rows in key order, where the raw table made Postgres fetch and sort every snapshot. A band
+        // is averaged over its known snapshots; an hour with an instrument's band unknown (the book
+        // fetched did not reach it) is left out of the median rather than counted thin.
         `
-  SELECT hour, sum((bid_usd_2pct + ask_usd_2pct) / snapshots) AS depth FROM order_book_depth_hourly
+  SELECT hour, sum(bid_usd_2pct / nullif(bid_2pct_snapshots, 0) + ask_usd_2pct / nullif(ask_2pct_snapshots, 0)) AS depth FROM order_book_depth_hourly
   WHERE asset_id = $1 AND hour >= $2::timestamptz - interval '30 days 1 hour' AND hour < date_trunc('hour', $2::timestamptz, 'UTC')
-  GROUP BY hour`
+  GROUP BY hour HAVING bool_and(bid_2pct_snapshots > 0 AND ask_2pct_snapshots > 0)`
   }),
 depth_now AS (
-  SELECT sum(d.depth) AS depth FROM instrument i
+  -- Unknown (null) when an instrument's latest book did not reach ±2 %: never the others' sum.
+  SELECT CASE WHEN bool_and(d.depth IS NOT NULL) THEN sum(d.depth) END AS depth FROM instrument i
   CROSS JOIN LATERAL (SELECT bid_usd_2pct + ask_usd_2pct AS depth FROM ${from('order_book_depth', 'd')} WHERE d.asset_id = i.asset_id AND d.instrument_id = i.id
                       AND d.at <= $2 AND d.at > $2::timestamptz - interval '1 hour' ORDER BY d.at DESC LIMIT 1) d
   WHERE i.asset_id = $1)

@@ -51,7 +51,7 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
     });
   }
   if (wants('depthUsd2pct')) {
-    add(async () => void columns.set('depthUsd2pct', (await findDepthBuckets(db, asset.id, null, range, 0.02, knownAt)).map((r) => (r.bid_usd === null ? null : r.bid_usd + (r.ask_usd ?? 0)))));
+    add(async () => void columns.set('depthUsd2pct', (await findDepthBuckets(db, asset.id, null, range, 0.02, knownAt)).map((r) => (r.bid_usd === null || r.ask_usd === null ? null : r.bid_usd + r.ask_usd))));
   }
   if (wants('etfNetFlowUsd')) add(async () => void columns.set('etfNetFlowUsd', (await findEtfFlowBuckets(db, asset.id, null, range, knownAt)).map((r) => r.net_flow_usd)));
   for (const [field, slug] of [['lthSupplyChange', 'LTH'], ['whaleSupplyChange', 'WHALES']] as const) {
