@@ -102,6 +102,25 @@ describe('Deribit liquidations from the public trade stream', () => {
     }
   });
 
+  it('logs a refused subscription instead of sitting silently on the connection', async () => {
+    const answering = venue.onClientMessage;
+    // As Deribit answers an anonymous `raw` subscription: a JSON-RPC error with its code.
+    venue.onClientMessage = (connection, message: any) =>
+      message?.method === 'public/subscribe'
+        ? connection.socket.send(JSON.stringify({ jsonrpc: '2.0', id: message.id, error: { message: 'unauthorized', code: 13778 }, testnet: false }))
+        : answering?.(connection, message);
+    const warnings: Array<{ fields: object; message?: string }> = [];
+    const log = { info: () => undefined, error: () => undefined, warn: (fields: object, message?: string) => void warnings.push({ fields, message }) };
+    const stop = await startStreams(database.db, ['deribit'], { ...options(), log, requireAll: true });
+    try {
+      await eventually(() => warnings.length > 0);
+    } finally {
+      await stop();
+      venue.onClientMessage = answering;
+    }
+    expect(warnings[0]).toEqual({ fields: { source: 'deribit', err: '13778 unauthorized' }, message: 'liquidation stream request refused' });
+  });
+
   it('marks Deribit liquidations complete: every trade carries the flag', async () => {
     expect(await database.db.query(`SELECT liquidation_completeness FROM venue WHERE slug = 'deribit'`)).toEqual([{ liquidation_completeness: 'COMPLETE' }]);
   });
