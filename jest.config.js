@@ -15,7 +15,10 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    // ccxt's CommonJS build (the oracle in tests/ingest/ccxt-oracle.test.ts) requires @noble's and @scure's ES modules.
+    '^.+/node_modules/(@noble|@scure)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(@noble|@scure)/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

@@ -1,0 +1,183 @@
+import { pro } from 'ccxt';
+import { depthBands } from '../../src/ingest/depth';
+import { liquidationRow } from '../../src/ingest/liquidation-stream';
+import * as binance from '../../src/ingest/sources/binance/map';
+import { liquidationStreamPath } from '../../src/ingest/sources/binance/index';
+import * as bybit from '../../src/ingest/sources/bybit/map';
+import * as deribit from '../../src/ingest/sources/deribit/map';
+import * as hyperliquid from '../../src/ingest/sources/hyperliquid/map';
+import * as okx from '../../src/ingest/sources/okx/map';
+import { ccxtLevelsInCoins, closeTo, knownInstruments, offline, trackedAssets } from '../support/ccxt-offline';
+import { fixture } from '../support/venue-server';
+
+/**
+ * ccxt (4.5.84, a devDependency) is the independent parser: it reads the same raw fixture
+ * payloads with its own market model and parsers, its markets loaded from the same fixtures and
+ * every network call failing the test (tests/support/ccxt-offline.ts). Cascade's mapping must
+ * agree with it on side, price, amount, USD notional, open interest and funding — to 1e-9
+ * relative unless stated — or the test names the documented reason the two differ.
+ */
+const minute = 60_000;
+
+describe('ccxt oracle: binance (binanceusdm)', () => {
+  const info = fixture('binance', 'exchange-info');
+  const premium = fixture<any[]>('binance', 'premium-index');
+  const ex = offline(new pro.binanceusdm(), (url) => {
+    const symbol = url.searchParams.get('symbol');
+    switch (url.pathname) {
+      case '/fapi/v1/exchangeInfo': return info;
+      case '/fapi/v1/premiumIndex': return premium.find((row) => row.symbol === symbol);
+      case '/fapi/v1/openInterest': return fixture('binance', `open-interest.${symbol}`);
+      case '/futures/data/openInterestHist': return fixture('binance', `open-interest-hist.${symbol}`);
+      case '/fapi/v1/fundingRate': return fixture('binance', `funding-rate.${symbol}`);
+      case '/fapi/v1/depth': return fixture('binance', `depth.${symbol}`);
+    }
+  });
+  const instruments = knownInstruments(binance.mapInstruments(info, fixture('binance', 'funding-info'), trackedAssets));
+  beforeAll(() => ex.loadMarkets());
+
+  it('reads the same contracts: 1 coin each, the same expiries', () => {
+    for (const [symbol, instrument] of instruments) {
+      const market = ex.markets_by_id![symbol][0];
+      expect({ symbol, contractSize: market.contractSize, linear: market.linear, expiry: market.expiry ?? null }).toEqual({ symbol, contractSize: instrument.contractSize, linear: true, expiry: instrument.expiresAt?.getTime() ?? null });
+    }
+  });
+
+  it('subscribes force orders on the /market route ccxt also uses since the 2026-04-23 routing change', () => {
+    const ccxtRoute = ex.getWsUrl('future', ex.getFutureWsCategory('forceOrder'));
+    expect(ccxtRoute).toBe('wss://fstream.binance.com/market/ws');
+    expect(`wss://fstream.binance.com${liquidationStreamPath}`).toBe(`${ccxtRoute}/!forceOrder@arr`);
+  });
+
+  it('a forced SELL (ccxt side "sell", the order side) is a LONG liquidation of the same coins, price and notional', () => {
+    const events = fixture<any[]>('binance', 'force-order').filter((event) => instruments.has(event.o.s));
+    expect(events.length).toBeGreaterThan(2);
+    for (const event of events) {
+      const market = ex.market(ex.markets_by_id![event.o.s][0].symbol);
+      const theirs = ex.parseWsLiquidation(event.o, market);
+      const ours = liquidationRow(instruments.get(event.o.s)!, binance.mapForceOrder(event)!)!;
+      expect(ours.side).toBe(theirs.side === 'sell' ? 'LONG' : 'SHORT');
+      expect(ours.price).toBe(theirs.price);
+      expect(closeTo(ours.quantity, theirs.contracts! * market.contractSize!)).toBe(true);
+      // ccxt leaves quoteValue unset on this stream: its notional is contracts × contract size × price.
+      expect(closeTo(ours.notional_usd, theirs.contracts! * market.contractSize! * theirs.price!)).toBe(true);
+      expect(ours.occurred_at.getTime()).toBe(theirs.timestamp);
+    }
+  });
+
+  it('on a partly filled force order Cascade counts the accumulated fill z, ccxt the last fill l (docs: z "Order Filled Accumulated Quantity")', () => {
+    const [event] = fixture<any[]>('binance', 'force-order');
+    const partly = { ...event, o: { ...event.o, X: 'PARTIALLY_FILLED', q: '0.250', l: '0.050', z: '0.200' } };
+    const theirs = ex.parseWsLiquidation(partly.o, ex.market('BTC/USDT:USDT'));
+    const ours = binance.mapForceOrder(partly)!;
+    expect({ cascade: ours.size, ccxt: theirs.contracts }).toEqual({ cascade: 0.2, ccxt: 0.05 });
+  });
+
+  it('current open interest: the same coins; USD is those coins × the mark ccxt reads from premiumIndex', async () => {
+    const theirs = await ex.fetchOpenInterest('BTC/USDT:USDT');
+    const mark = (await ex.fetchFundingRate('BTC/USDT:USDT')).markPrice!;
+    const ours = binance.mapOpenInterest(fixture('binance', 'open-interest.BTCUSDT'), mark, instruments.get('BTCUSDT')!);
+    expect(ours.open_interest_contracts).toBe(theirs.openInterestAmount);
+    expect(closeTo(ours.open_interest_usd, theirs.openInterestAmount! * mark)).toBe(true);
+  });
+
+  it('open-interest history: the same coins and the same USDT value at each 5-minute stamp', async () => {
+    const theirs = await ex.fetchOpenInterestHistory('BTC/USDT:USDT', '5m');
+    const ours = binance.mapOpenInterestHist(fixture('binance', 'open-interest-hist.BTCUSDT'), instruments.get('BTCUSDT')!);
+    expect(ours.map((r) => [r.at.getTime(), r.open_interest_contracts, r.open_interest_usd])).toEqual(theirs.map((r) => [r.timestamp, r.openInterestAmount, r.openInterestValue]));
+  });
+
+  it('funding: the accruing rate at the next settlement, and each settled rate at its settlement (Cascade rounds the ms jitter to the hour)', async () => {
+    const current = await ex.fetchFundingRate('BTC/USDT:USDT');
+    const ours = binance.mapCurrentFunding(premium[0], instruments.get('BTCUSDT')!)!;
+    expect([ours.rate, ours.at.getTime()]).toEqual([current.fundingRate, current.fundingTimestamp]);
+    const history = await ex.fetchFundingRateHistory('BTC/USDT:USDT');
+    const settled = binance.mapFundingHistory(fixture('binance', 'funding-rate.BTCUSDT'), instruments.get('BTCUSDT')!);
+    expect(settled.map((r) => r.rate)).toEqual(history.map((r) => r.fundingRate));
+    settled.forEach((row, i) => expect(Math.abs(row.at.getTime() - history[i].timestamp!)).toBeLessThan(minute));
+  });
+
+  it('depth: the same mid and ±1 %/±2 % USD bands from ccxt\'s parsed book (coins per level)', async () => {
+    const book = await ex.fetchOrderBook('BTC/USDT:USDT', 1000);
+    const bands = depthBands(ccxtLevelsInCoins(book.bids, (a) => a), ccxtLevelsInCoins(book.asks, (a) => a))!;
+    const ours = binance.mapDepth(fixture('binance', 'depth.BTCUSDT'), instruments.get('BTCUSDT')!)!;
+    expect([ours.mid_price, ours.bid_usd_1pct, ours.ask_usd_1pct, ours.bid_usd_2pct, ours.ask_usd_2pct]).toEqual([bands.midPrice, bands.bidUsd1pct, bands.askUsd1pct, bands.bidUsd2pct, bands.askUsd2pct]);
+  });
+});
+
+describe('ccxt oracle: bybit', () => {
+  const tickers = fixture('bybit', 'tickers').result.list as any[];
+  const envelope = (result: unknown) => ({ retCode: 0, retMsg: 'OK', result, retExtInfo: {}, time: 1718010000000 });
+  const ex = offline(new pro.bybit({ options: { fetchMarkets: { types: ['linear'] } } }), (url) => {
+    const symbol = url.searchParams.get('symbol');
+    switch (url.pathname) {
+      case '/v5/market/instruments-info': return fixture('bybit', url.searchParams.get('cursor') ? 'instruments-info.page2' : 'instruments-info.page1');
+      case '/v5/market/tickers': return envelope({ category: 'linear', list: tickers.filter((t) => !symbol || t.symbol === symbol) });
+      case '/v5/market/open-interest': return fixture('bybit', `open-interest.${symbol}`);
+      case '/v5/market/funding/history': return fixture('bybit', `funding-history.${symbol}`);
+      case '/v5/market/orderbook': return fixture('bybit', `orderbook.${symbol}`);
+    }
+  });
+  const list = [...fixture('bybit', 'instruments-info.page1').result.list, ...fixture('bybit', 'instruments-info.page2').result.list];
+  const instruments = knownInstruments(bybit.mapInstruments(list, trackedAssets));
+  const btc = () => instruments.get('BTCUSDT')!;
+  beforeAll(() => ex.loadMarkets());
+
+  it('reads the same linear contracts of 1 coin', () => {
+    for (const [symbol, instrument] of instruments) {
+      const market = ex.markets_by_id![symbol][0];
+      expect({ symbol, contractSize: market.contractSize, linear: market.linear }).toEqual({ symbol, contractSize: instrument.contractSize, linear: true });
+    }
+  });
+
+  it('allLiquidation "Buy" (ccxt side "buy", passed through) is a LONG liquidation: Bybit documents S as the position side', () => {
+    const messages = fixture<any[]>('bybit', 'all-liquidation');
+    let compared = 0;
+    for (const message of messages) {
+      const ours = bybit.mapAllLiquidation(message);
+      const theirs = (message.data as any[]).filter((item) => Number(item.v) > 0).map((item) => ex.parseWsLiquidation(item, ex.market(ex.markets_by_id![item.s][0].symbol)));
+      expect(ours.length).toBe(theirs.length);
+      ours.forEach((event, i) => {
+        const row = liquidationRow(instruments.get(event.symbol)!, event)!;
+        // ccxt's liquidation leaves contractSize unset on this stream: take it from its market.
+        const ccxtCoins = theirs[i].contracts! * ex.market(theirs[i].symbol).contractSize!;
+        expect([row.side, row.price, row.occurred_at.getTime()]).toEqual([theirs[i].side === 'buy' ? 'LONG' : 'SHORT', theirs[i].price, theirs[i].timestamp]);
+        expect(closeTo(row.quantity, ccxtCoins) && closeTo(row.notional_usd, ccxtCoins * theirs[i].price!)).toBe(true);
+        compared += 1;
+      });
+    }
+    expect(compared).toBe(3);
+  });
+
+  it('open interest: ccxt reports Bybit\'s raw openInterest (documented as both sides); Cascade stores one side — singleOpenInterest, else half', async () => {
+    const theirs = await ex.fetchOpenInterestHistory('BTC/USDT:USDT', '5m');
+    const points = fixture('bybit', 'open-interest.BTCUSDT').result.list as any[];
+    const { rows } = bybit.mapOpenInterestHistory(points, fixture('bybit', 'mark-price-kline.BTCUSDT').result.list, btc());
+    const ours = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime());
+    expect(ours.map((r) => r.at.getTime())).toEqual(theirs.map((r) => r.timestamp));
+    ours.forEach((row, i) => {
+      const single = theirs[i].info.singleOpenInterest;
+      expect(closeTo(row.open_interest_contracts, single !== undefined ? Number(single) : theirs[i].openInterestAmount! / 2)).toBe(true);
+      expect(closeTo(row.open_interest_contracts, theirs[i].openInterestAmount! / 2, 1e-6)).toBe(true);
+    });
+  });
+
+  it('funding: the same accruing rate at the same next settlement, mark and index price; the same settled history', async () => {
+    const current = await ex.fetchFundingRate('ETH/USDT:USDT');
+    const eth = instruments.get('ETHUSDT')!;
+    const ticker = tickers.find((t) => t.symbol === 'ETHUSDT');
+    const ours = bybit.mapCurrentFunding(ticker, eth)!;
+    const mark = bybit.mapMarkPrice(ticker, new Date(), eth)!;
+    expect([ours.rate, ours.at.getTime(), mark.mark_price, mark.index_price]).toEqual([current.fundingRate, current.fundingTimestamp, current.markPrice, current.indexPrice]);
+    const history = await ex.fetchFundingRateHistory('BTC/USDT:USDT');
+    const settled = bybit.mapFundingHistory(fixture('bybit', 'funding-history.BTCUSDT').result.list, btc());
+    expect(settled.map((r) => [r.at.getTime(), r.rate])).toEqual(history.map((r) => [r.timestamp, r.fundingRate]));
+  });
+
+  it('depth: the same mid and USD bands from ccxt\'s parsed book', async () => {
+    const book = await ex.fetchOrderBook('BTC/USDT:USDT', 500);
+    const bands = depthBands(ccxtLevelsInCoins(book.bids, (a) => a), ccxtLevelsInCoins(book.asks, (a) => a))!;
+    const ours = bybit.mapDepth(fixture('bybit', 'orderbook.BTCUSDT').result, btc())!;
+    expect([ours.mid_price, ours.bid_usd_1pct, ours.ask_usd_1pct, ours.bid_usd_2pct, ours.ask_usd_2pct]).toEqual([bands.midPrice, bands.bidUsd1pct, bands.askUsd1pct, bands.bidUsd2pct, bands.askUsd2pct]);
+  });
+});
