@@ -35,8 +35,8 @@ describe('ingestion survives venue faults', () => {
     serveBybit(venue);
     await ingestAll();
     clean = await storedRows(database.db);
-    expect(clean.open_interest.length).toBe(13);
-    expect(clean.funding_rate.length).toBe(13);
+    expect(clean.open_interest.length).toBe(15);
+    expect(clean.funding_rate.length).toBe(21);
   });
   beforeEach(async () => {
     await clearIngested(database.db);
