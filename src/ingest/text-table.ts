@@ -25,10 +25,10 @@ export class TextPositionError extends Error {
   }
 }
 
-/** Offset → (line, column) for one text. */
+/** Offset → (line, column) for one text; a line ends at LF, CRLF or a lone CR (old Mac files). */
 export function positionIndex(text: string): (offset: number) => { line: number; column: number } {
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) lineStarts.push(i + 1);
   return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -42,7 +42,7 @@ export function positionIndex(text: string): (offset: number) => { line: number;
 }
 
 /**
- * RFC 4180 CSV: commas, double-quoted fields with `""` escapes, LF or CRLF. Blank lines are
+ * RFC 4180 CSV: commas, double-quoted fields with `""` escapes, LF, CRLF or CR alone. Blank lines are
  * dropped; cells keep their surrounding spaces trimmed.
  */
 export function readCsv(text: string): TextRow[] {
@@ -83,8 +83,9 @@ export function readCsv(text: string): TextRow[] {
       continue;
     }
     endRow();
-    if (text[i] === '\r') i += 1;
-    i += 1;
+    // The line break: CRLF is two characters, LF or a lone CR one (skipping two ate the next
+    // row's first character in CR-only files).
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
   }
   return rows;
 }
