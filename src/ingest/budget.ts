@@ -59,6 +59,16 @@ export class WeightBudget {
     this.pausedUntilMs = Math.max(this.pausedUntilMs, untilMs);
   }
 
+  /**
+   * The venue reports `used` of its own `venueLimit` spent in the current window (by every client
+   * on this IP): the bucket holds no more than the same share of this budget.
+   */
+  observeUsed(used: number, venueLimit: number): void {
+    this.refill();
+    const left = Math.max(0, 1 - used / venueLimit) * this.limit.weight;
+    this.tokens = Math.min(this.tokens, left);
+  }
+
   /** Weight available now (after refill), for tests and metrics. */
   available(): number {
     this.refill();

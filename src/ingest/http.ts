@@ -35,6 +35,20 @@ export interface HttpClientOptions {
   secretParams?: string[];
   /** Called before each retry: the runner records these on the ingestion run. */
   onRetry?: (problem: HttpProblem) => void;
+  /** The source's pause shared by every worker (Postgres); checked before each call, recorded on a ban. */
+  sharedPause?: { current(): Promise<{ untilMs: number; reason: string } | null>; record(untilMs: number, reason: string): Promise<void> } | null;
+  /** How the venue says "stop" beyond 429/418, and what it reports of its own weight count. */
+  policy?: VenueHttpPolicy;
+}
+
+/** A venue's own rate-limit signals (Source.httpPolicy). */
+export interface VenueHttpPolicy {
+  /** A response that is a ban although not a 429/418 (Bybit: 403 "access too frequent"): how long to stop, in ms; null when it is not one. */
+  ban?: (status: number, body: string) => number | null;
+  /** Header carrying the weight this IP has spent in the venue's window (Binance `X-MBX-USED-WEIGHT-1m`). */
+  usedWeightHeader?: string;
+  /** The venue's own limit that header counts against (Binance 2400 a minute). */
+  venueWeightLimit?: number;
 }
 
 export interface HttpProblem {
@@ -127,22 +141,51 @@ export class JsonHttpClient {
     const url = this.buildUrl(path, request.query);
     const shownUrl = this.redact(url);
     for (let attempt = 0; ; attempt++) {
+      await this.waitOutSharedPause(method, shownUrl);
       await this.options.budget?.take(request.weight ?? 1);
       try {
         return await this.attempt<T>(method, url, shownUrl, body, request);
       } catch (error) {
         const problem = this.asHttpError(error, method, url, shownUrl);
+        // A venue's "stop" pauses the whole source, in this process and every other, before
+        // anything else happens to this call: even when it is the last attempt, or the wait is
+        // longer than this call will stay for.
+        if (problem.retryAfterMs !== null) await this.pause(problem.retryAfterMs, problem.message);
         if (!problem.retryable || attempt >= this.settings.retries) throw problem;
         let waitMs = backoffDelayMs(this.settings.backoff, attempt, this.options.random);
         if (problem.retryAfterMs !== null) {
           if (problem.retryAfterMs > this.settings.maxRetryAfterMs) throw problem;
           waitMs = Math.max(waitMs, problem.retryAfterMs);
-          this.options.budget?.pauseUntil(this.clock.now() + problem.retryAfterMs);
         }
         this.options.onRetry?.({ url: shownUrl, attempt: attempt + 1, message: problem.message, waitMs });
         await this.clock.sleep(waitMs);
       }
     }
+  }
+
+  private async pause(forMs: number, reason: string): Promise<void> {
+    const untilMs = this.clock.now() + forMs;
+    this.options.budget?.pauseUntil(untilMs);
+    await this.options.sharedPause?.record(untilMs, reason).catch(() => undefined);
+  }
+
+  /** Another worker was told to stop: wait it out here, or fail at once when it is longer than a call may wait. */
+  private async waitOutSharedPause(method: string, shownUrl: string): Promise<void> {
+    const pause = await this.options.sharedPause?.current().catch(() => null);
+    if (!pause) return;
+    const waitMs = pause.untilMs - this.clock.now();
+    if (waitMs <= 0) return;
+    if (waitMs > this.settings.maxRetryAfterMs) {
+      throw new HttpError(
+        `${this.options.source}: paused until ${new Date(pause.untilMs).toISOString()} (${pause.reason}); not calling ${method} ${shownUrl}`,
+        shownUrl,
+        null,
+        false,
+        waitMs,
+      );
+    }
+    this.options.budget?.pauseUntil(pause.untilMs);
+    await this.clock.sleep(waitMs);
   }
 
   private async attempt<T>(method: string, url: URL, shownUrl: string, body: unknown, request: RequestOptions): Promise<T> {
@@ -158,6 +201,14 @@ export class JsonHttpClient {
       signal: AbortSignal.timeout(this.settings.timeoutMs),
     });
     const text = await response.text();
+    const policy = this.options.policy;
+    const used = policy?.usedWeightHeader ? Number(response.headers.get(policy.usedWeightHeader)) : NaN;
+    // The venue's count covers every client on this IP: keep the local budget no fuller than what it says is left.
+    if (Number.isFinite(used) && policy?.venueWeightLimit) this.options.budget?.observeUsed(used, policy.venueWeightLimit);
+    const banMs = policy?.ban?.(response.status, text) ?? null;
+    if (banMs !== null) {
+      throw new HttpError(`${this.options.source}: HTTP ${response.status} (banned: ${text.slice(0, 120)}) from ${method} ${shownUrl}`, shownUrl, response.status, false, banMs);
+    }
     if (response.status === 429 || response.status === 418) {
       // 418 is Binance's "banned for ignoring 429s": same remedy, wait as told.
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());

@@ -10,6 +10,7 @@ import { failRun, finishRun, startRun } from './run-log';
 import { DatasetName, IngestContext, IngestLog, Source, TimeWindow } from './source';
 import { sourceRegistry, SourceRegistry } from './sources';
 import { Watermarks } from './watermark';
+import { SharedPause } from './pause';
 
 /** Everything a caller (CLI, scheduler, test) may override; production passes nothing. */
 export interface IngestOptions {
@@ -36,7 +37,7 @@ function ingestLog(options: IngestOptions): IngestLog {
 }
 
 /** The HTTP client a source's calls go through: its base URL, budget, secrets and policy. */
-export function httpClientFor(source: Source, options: IngestOptions, onRetry?: HttpClientOptions['onRetry']): JsonHttpClient {
+export function httpClientFor(source: Source, options: IngestOptions, onRetry?: HttpClientOptions['onRetry'], db?: Db): JsonHttpClient {
   const clock = options.clock ?? systemClock;
   const budget = options.budget !== undefined ? options.budget : source.rateLimit ? sharedBudget(source.slug, source.rateLimit, clock) : null;
   return new JsonHttpClient({
@@ -46,6 +47,9 @@ export function httpClientFor(source: Source, options: IngestOptions, onRetry?: 
     clock,
     secretParams: source.secretParams,
     onRetry,
+    policy: source.httpPolicy,
+    // A ban recorded by any worker holds for all of them (source_pause).
+    sharedPause: db ? new SharedPause(db, source.slug) : null,
     ...options.http,
   });
 }
@@ -74,7 +78,7 @@ export async function runDataset(db: Db, sourceSlug: string, dataset: DatasetNam
     dataset,
     endpoints: sourceEndpoints(source.slug, options.env),
     env: options.env ?? process.env,
-    http: httpClientFor(source, options, (problem) => note(`${problem.message} (attempt ${problem.attempt}, retried after ${problem.waitMs} ms)`)),
+    http: httpClientFor(source, options, (problem) => note(`${problem.message} (attempt ${problem.attempt}, retried after ${problem.waitMs} ms)`), db),
     clock: options.clock ?? systemClock,
     log,
     watermarks: new Watermarks(db, source.slug, dataset),

@@ -5,7 +5,7 @@ import { WeightLimit } from './budget';
 import { BackoffPolicy, Clock } from './clock';
 import { SourceEndpoints } from './config';
 import { HeartbeatPolicy } from './ws';
-import { JsonHttpClient } from './http';
+import { JsonHttpClient, VenueHttpPolicy } from './http';
 import { Watermarks } from './watermark';
 
 export const datasetNames = [
@@ -112,6 +112,8 @@ export interface Source {
   name: string;
   /** The venue row this source fills (absent for ETF/cohort providers). */
   venue?: VenueDefinition;
+  /** How the venue signals a ban beyond 429/418, and the header reporting its weight count. */
+  httpPolicy?: VenueHttpPolicy;
   /** The venue's request-weight limit, enforced per process by a shared token bucket. */
   rateLimit?: WeightLimit;
   /** Query parameters holding secrets, never shown in errors. */

@@ -53,7 +53,7 @@ export async function startStreams(db: Db, sourceSlugs: string[], options: Strea
         dataset: dataset as DatasetName,
         endpoints: sourceEndpoints(source.slug, env),
         env,
-        http: httpClientFor(source, options),
+        http: httpClientFor(source, options, undefined, db),
         clock: options.clock ?? systemClock,
         log,
         settings: { ...streamBufferSettings(env), ...options.settings },

@@ -192,6 +192,8 @@ export const binanceSource: Source = {
   venue: binanceVenue,
   // exchangeInfo's REQUEST_WEIGHT limit; kept a little under it for other clients on the IP.
   rateLimit: { weight: 2000, intervalMs: 60_000 },
+  // Every answer carries the IP's spent weight this minute (of 2400): the local budget follows it.
+  httpPolicy: { usedWeightHeader: 'x-mbx-used-weight-1m', venueWeightLimit: 2400 },
   datasets: {
     instruments: { run: (ctx) => discoverBinanceInstruments(ctx.db, ctx.http) },
     'open-interest': { run: runOpenInterest },

@@ -190,12 +190,22 @@ async function streamLiquidations(ctx: StreamContext) {
   };
 }
 
+/**
+ * Bybit's IP limit answers HTTP 403 "access too frequent" and asks for at least ten minutes
+ * without calls ("Rate Limit Rules": https://bybit-exchange.github.io/docs/v5/rate-limit, read
+ * 2026-12-03): a ban for the whole source, not an ordinary error.
+ */
+export function bybitBan(status: number, body: string): number | null {
+  return status === 403 && /too frequent|too many visits/i.test(body) ? 10 * 60_000 : null;
+}
+
 export const bybitSource: Source = {
   slug: 'bybit',
   name: 'Bybit linear futures',
   venue: bybitVenue,
   // The IP limit is about 600 requests per 5 s; half of it leaves room for other clients.
   rateLimit: { weight: 300, intervalMs: 5_000 },
+  httpPolicy: { ban: bybitBan },
   datasets: {
     instruments: { run: (ctx) => discoverBybitInstruments(ctx.db, ctx.http) },
     'open-interest': { run: runOpenInterest },
