@@ -46,6 +46,12 @@ describe('the dashboard in a real browser, offline', () => {
       ['weeklyEtfInflowAbove', false],
       ['rsiOversold', true],
     ]);
+    // Money as money ($40.7B, -$1.86B), RSI in points: never an exponent.
+    const badges = await page.locator('.condition').allInnerTexts();
+    expect(badges.join(' ')).not.toMatch(/\de[+-]\d/);
+    expect(badges[0]).toMatch(/^openInterestBelow: \$\d+(\.\d+)?[KMBT] \(threshold \$\d+(\.\d+)?[KMBT]\)$/);
+    expect(badges[1]).toMatch(/^weeklyEtfInflowAbove: -?\$\d+(\.\d+)?[KMBT]? \(threshold -?\$\d+(\.\d+)?[KMBT]?\)$/);
+    expect(badges[2]).toMatch(/^rsiOversold: \d+(\.\d+)? \(threshold \d+(\.\d+)?\)$/);
     await page.screenshot({ path: path.join(screenshotDir, 'dashboard.png'), fullPage: true });
     expect(external).toEqual([]);
     expect(consoleErrors).toEqual([]);

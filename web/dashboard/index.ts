@@ -30,6 +30,12 @@ let unsubscribe: (() => void) | undefined;
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const label = (value: number) => (Math.abs(value) >= 1000 ? compact.format(value) : String(Number(value.toPrecision(3))));
 
+/** $40.7B, -$1.86B: money as a reader says it (toPrecision printed 4.073e+10). */
+const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
+/** Conditions measured in USD; the others (RSI) in index points. */
+const usdConditions = new Set(['openInterestBelow', 'weeklyEtfInflowAbove']);
+const conditionNumber = (name: string, value: number) => (usdConditions.has(name) ? money.format(value) : label(value));
+
 /** Every chart shares one cursor and x scale, so the series line up in time. */
 const sync = uPlot.sync('cascade');
 
@@ -82,7 +88,7 @@ async function load(): Promise<void> {
     ]),
   );
   $('recovery').innerHTML = data.recoverySignals.conditions
-    .map((c) => `<div class="condition ${c.met ? 'met' : ''}" data-condition="${c.name}">${c.name}: ${c.value === null ? 'n/a' : c.value.toPrecision(4)} (threshold ${c.threshold})</div>`)
+    .map((c) => `<div class="condition ${c.met ? 'met' : ''}" data-condition="${c.name}">${c.name}: ${c.value === null ? 'n/a' : conditionNumber(c.name, c.value)} (threshold ${conditionNumber(c.name, c.threshold)})</div>`)
     .join('');
   $('status').textContent = `${data.timeline.length} buckets`;
 
