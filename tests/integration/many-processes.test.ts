@@ -32,7 +32,7 @@ const venueRoutes: Record<string, (server: VenueServer) => void> = {
   bgeometrics: serveBgeometrics,
 };
 /** Sources with a WebSocket feed: their streams run in exactly one worker. */
-const streamSources = ['binance', 'bybit', 'deribit'];
+const streamSources = ['binance', 'bybit', 'deribit', 'okx'];
 
 interface WorkerProcess {
   child: ChildProcess;
