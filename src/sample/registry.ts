@@ -98,8 +98,8 @@ export const SAMPLE_ETFS: EtfSpec[] = [
 export type CohortSlug = 'LTH' | 'STH' | 'WHALES' | 'EXCHANGES' | 'MINERS';
 
 export const SAMPLE_COHORTS: Array<{ slug: CohortSlug; name: string; definition: string }> = [
-  { slug: 'LTH', name: 'Long-term holders', definition: 'Coins last moved 155 days or more ago (Glassnode convention): supply held by long-term holders.' },
-  { slug: 'STH', name: 'Short-term holders', definition: 'Coins last moved less than 155 days ago: circulating supply minus long-term holder supply.' },
+  { slug: 'LTH', name: 'Long-term holders', definition: 'Supply held by long-term holders, in coins, as the provider computes it (Glassnode supply/lth_sum, or BGeometrics lth-supply, its estimate of the same convention): in the Glassnode definition each coin is weighted by a logistic function of its holder\'s averaged acquisition age, centred at 155 days with a 10-day transition width, so coins around 145–165 days old count in part; not a hard cut at 155 days.' },
+  { slug: 'STH', name: 'Short-term holders', definition: 'Supply held by short-term holders, in coins: the complement of LTH under the same logistic weighting (centred at 155 days, 10-day transition width), i.e. circulating supply minus long-term holder supply.' },
   { slug: 'WHALES', name: 'Whales', definition: 'Entities (clustered addresses) holding at least 1,000 BTC, excluding exchanges and miners.' },
   { slug: 'EXCHANGES', name: 'Exchange balances', definition: "Coins held in exchanges' known wallets (labelled addresses of centralized exchanges)." },
   { slug: 'MINERS', name: 'Miners', definition: 'Coins held by addresses attributed to mining pools and miners (coinbase recipients and their clusters).' },

@@ -65,7 +65,15 @@ export const sqlScalar = {
   /** DateTime as graphql-scalars writes it (Date#toISOString: UTC, milliseconds, truncated). */
   // The colons are quoted literals of the format, so no `:name` appears in the statement's text
   // (pgbench, in the bench, reads `:MI` as a variable).
-  dateTime: (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24":"MI":"SS.MS"Z"')`,
+  // Years 1–9999 as four digits (the common case, one to_char); outside them the ISO 8601
+  // astronomical year as Date#toISOString writes it: 1 BC is 0000 (Postgres's year −1, which
+  // 'YYYY' spells 0001), 2 BC −000001, 10000 +010000.
+  dateTime: (column: string) =>
+    `(CASE WHEN ${column} >= timestamptz '0001-01-01 UTC' AND ${column} < timestamptz '10000-01-01 UTC'
+       THEN to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24":"MI":"SS.MS"Z"')
+       ELSE (SELECT CASE WHEN y = -1 THEN '0000' WHEN y < -1 THEN '-' || lpad((-(y + 1))::text, 6, '0') ELSE '+' || lpad(y::text, 6, '0') END
+                    || to_char(t, '-MM-DD"T"HH24":"MI":"SS.MS"Z"')
+             FROM (SELECT ${column} AT TIME ZONE 'UTC' AS t, extract(year FROM ${column} AT TIME ZONE 'UTC')::int AS y) d) END)`,
   id: (column: string) => `${column}::text`,
 };
 

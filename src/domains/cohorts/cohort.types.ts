@@ -12,7 +12,7 @@ export class HolderCohortType {
   @Field({ description: 'Display name: "Long-term holders".' })
   name!: string;
 
-  @Field({ description: 'Who is in it, precisely (e.g. coins unmoved for at least 155 days).' })
+  @Field({ description: "Who is in it, precisely, as the provider computes it (e.g. LTH: coins weighted by a logistic function of their holder's averaged age, centred at 155 days with a 10-day transition)." })
   definition!: string;
 
   cohortId!: number;

@@ -10,7 +10,7 @@ import { VenueDislocationType } from './dislocation.types';
 export class DislocationResolver {
   @Query(() => [VenueDislocationType], {
     description:
-      "Each venue's mark price against the cross-venue median per bucket, in basis points (the Hyperliquid flash dislocations): one row per bucket and venue that reported, ordered by time then venue; `minAbsBps` keeps only the larger gaps.",
+      "Each venue's mark price against the median of the other venues per bucket, in basis points (the Hyperliquid flash dislocations); quotes in USDT, USDC and USD are taken at par. One row per bucket and venue that reported while at least one other venue did, ordered by time then venue; `minAbsBps` keeps only the larger gaps.",
   })
   async venuePriceDislocation(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
