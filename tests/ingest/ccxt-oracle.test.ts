@@ -181,3 +181,81 @@ describe('ccxt oracle: bybit', () => {
     expect([ours.mid_price, ours.bid_usd_1pct, ours.ask_usd_1pct, ours.bid_usd_2pct, ours.ask_usd_2pct]).toEqual([bands.midPrice, bands.bidUsd1pct, bands.askUsd1pct, bands.bidUsd2pct, bands.askUsd2pct]);
   });
 });
+
+describe('ccxt oracle: okx', () => {
+  const okxEnvelope = (data: unknown) => ({ code: '0', msg: '', data });
+  const ex = offline(new pro.okx({ options: { fetchMarkets: { types: ['swap'] } } }), (url) => {
+    const instId = url.searchParams.get('instId');
+    const only = (payload: any) => okxEnvelope((payload.data as any[]).filter((row) => !instId || row.instId === instId));
+    switch (url.pathname) {
+      case '/api/v5/public/instruments': return fixture('okx', 'instruments');
+      case '/api/v5/public/open-interest': return only(fixture('okx', 'open-interest'));
+      case '/api/v5/public/funding-rate': return fixture('okx', `funding-rate.${instId}`);
+      case '/api/v5/public/funding-rate-history': return okxEnvelope(fixture('okx', `funding-rate-history.${instId}`));
+      case '/api/v5/market/books': return fixture('okx', `books.${instId}`);
+    }
+  });
+  const listed = fixture('okx', 'instruments').data as any[];
+  const instruments = knownInstruments(okx.mapInstruments(listed, trackedAssets, new Map()));
+  const marks = new Map((fixture('okx', 'mark-price').data as any[]).map((row) => [row.instId, Number(row.markPx)]));
+  beforeAll(() => ex.loadMarkets());
+
+  it('reads the same contract sizes where ctMult is 1; on ctMult ≠ 1 Cascade takes ctVal × ctMult, ccxt ctVal alone', () => {
+    for (const [symbol, instrument] of instruments) {
+      const market = ex.markets_by_id![symbol][0];
+      const raw = listed.find((row) => row.instId === symbol);
+      const multiplier = Number(raw.ctMult || 1);
+      expect({ symbol, contractSize: market.contractSize! * multiplier, inverse: market.inverse }).toEqual({ symbol, contractSize: instrument.contractSize, inverse: instrument.marginType === 'INVERSE' });
+    }
+  });
+
+  it('liquidation-orders: a forced "sell" (ccxt side, the order side) of a long is LONG; the same contracts → coins, bankruptcy price and notional', () => {
+    for (const family of ['BTC-USDT', 'BTC-USD']) {
+      const instId = `${family}-SWAP`;
+      const details = fixture<any[]>('okx', `liquidation-orders.${family}`);
+      // The channel's push groups details under the instrument; ccxt's parser reads one detail a group.
+      const ours = okx.mapLiquidations([{ instId, instFamily: family, instType: 'SWAP', uly: family, details } as any]);
+      expect(ours.length).toBe(details.length);
+      ours.forEach((event, i) => {
+        const theirs = ex.parseWsLiquidation({ instId, instFamily: family, instType: 'SWAP', uly: family, details: [details[i]] }, ex.market(ex.markets_by_id![instId][0].symbol));
+        const row = liquidationRow(instruments.get(instId)!, event)!;
+        const market = ex.market(theirs.symbol);
+        const ccxtCoins = market.inverse ? (theirs.contracts! * instruments.get(instId)!.contractSize) / theirs.price! : theirs.contracts! * market.contractSize!;
+        expect([row.side, row.price, row.occurred_at.getTime()]).toEqual([theirs.side === 'sell' ? 'LONG' : 'SHORT', theirs.price, theirs.timestamp]);
+        expect(closeTo(row.quantity, ccxtCoins) && closeTo(row.notional_usd, ccxtCoins * theirs.price!)).toBe(true);
+      });
+    }
+  });
+
+  it('open interest: the same contracts (ccxt openInterestAmount = oi), coins (oiCcy) and USD (oiUsd, else coins × mark)', async () => {
+    for (const symbol of ['BTC/USDT:USDT', 'ETH/USDT:USDT']) {
+      const theirs = await ex.fetchOpenInterest(symbol);
+      const row = (fixture('okx', 'open-interest').data as any[]).find((r) => r.instId === theirs.info.instId);
+      const ours = okx.mapOpenInterest(row, instruments.get(row.instId)!, marks.get(row.instId))!;
+      const coins = theirs.baseVolume!;
+      const usd = theirs.openInterestValue ?? coins * marks.get(row.instId)!;
+      expect([ours.open_interest_contracts, closeTo(ours.open_interest_usd, usd)]).toEqual([theirs.openInterestAmount, true]);
+      expect(closeTo(ours.open_interest_contracts * instruments.get(row.instId)!.contractSize, coins)).toBe(true);
+    }
+  });
+
+  it('funding: the same accruing rate, settlement and interval; settled rates agree where realizedRate is sent (ccxt reads only realizedRate, Cascade falls back to fundingRate)', async () => {
+    const current = await ex.fetchFundingRate('ETH/USDT:USDT');
+    const raw = fixture('okx', 'funding-rate.ETH-USDT-SWAP').data[0];
+    const ours = okx.mapCurrentFunding(raw, instruments.get('ETH-USDT-SWAP')!)!;
+    expect([ours.rate, ours.at.getTime(), `${okx.fundingIntervalHours(raw)}h`]).toEqual([current.fundingRate, current.fundingTimestamp, current.interval]);
+    const history = await ex.fetchFundingRateHistory('BTC/USDT:USDT');
+    const settled = okx.mapFundingHistory(fixture('okx', 'funding-rate-history.BTC-USDT-SWAP'), instruments.get('BTC-USDT-SWAP')!).sort((a, b) => a.at.getTime() - b.at.getTime());
+    expect(settled.map((r) => r.at.getTime())).toEqual(history.map((r) => r.timestamp));
+    settled.forEach((row, i) => expect(row.rate).toBe(history[i].fundingRate ?? Number(history[i].info.fundingRate)));
+    expect(history.filter((r) => r.fundingRate === undefined).length).toBe(1);
+  });
+
+  it('depth: ccxt\'s book is in contracts; times the contract size it gives the same mid and USD bands', async () => {
+    const book = await ex.fetchOrderBook('BTC/USDT:USDT', 400);
+    const size = ex.market('BTC/USDT:USDT').contractSize!;
+    const bands = depthBands(ccxtLevelsInCoins(book.bids, (a) => a * size), ccxtLevelsInCoins(book.asks, (a) => a * size))!;
+    const ours = okx.mapDepth(fixture('okx', 'books.BTC-USDT-SWAP').data[0], instruments.get('BTC-USDT-SWAP')!)!;
+    expect([ours.mid_price, ours.bid_usd_1pct, ours.ask_usd_1pct, ours.bid_usd_2pct, ours.ask_usd_2pct].map((v) => v && Number(v.toPrecision(12)))).toEqual([bands.midPrice, bands.bidUsd1pct, bands.askUsd1pct, bands.bidUsd2pct, bands.askUsd2pct].map((v) => v && Number(v.toPrecision(12))));
+  });
+});
