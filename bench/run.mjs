@@ -21,8 +21,12 @@ import { findPgbench, pgbenchVersion, runPgbench } from './lib/pgbench.mjs';
 import { evaluate, serverLabels, writeResults } from './lib/report.mjs';
 import { createBenchKey, startBare, startCascade } from './lib/servers.mjs';
 import { countStatements, enableStatStatements } from './lib/statements.mjs';
+import { coreLayout, cpuTimeMs, databaseWork, pin, postmasterPid, seededRandom, shuffled } from './lib/method.mjs';
 
-const ALL_SERVERS = ['cascade', 'postgraphile', 'postgraphile4', 'bare', 'pgbench'];
+// `cascade-uncached`: Cascade reading assets and venues from Postgres on every request
+// (CASCADE_REGISTRY_TTL_MS=0), the equal-caching race of (a); it runs (a) only.
+// `bare-generic`: the bare server decoding and re-serialising every answer in Node.
+const ALL_SERVERS = ['cascade', 'cascade-uncached', 'postgraphile', 'postgraphile4', 'bare', 'bare-generic', 'pgbench'];
 
 const positive = (value) => {
   const n = Number(value);
@@ -42,7 +46,8 @@ const program = new Command('bench')
   .option('--duration <seconds>', 'measured seconds per scenario and server', positive, 10)
   .option('--warmup <seconds>', 'warm-up seconds before each measurement (checked like the run)', (v) => (Number(v) === 0 ? 0 : positive(v)), 2)
   .option('--connections <n>', 'concurrent connections (autocannon and pgbench clients)', positive, 16)
-  .option('--rounds <n>', 'rounds of every server in turn on (a)–(e), each measuring --duration seconds; figures are over all rounds (default 3; 1 with --quick)', positive)
+  .option('--rounds <n>', 'rounds of every server on (a)–(e), in a random server order each round; ratios are the median of per-round ratios with an interval (default 7; 3 with --quick)', positive)
+  .option('--seed <n>', 'seed of the random server order (default: from the clock; recorded in the results)', positive)
   .option('--only <scenarios>', 'scenarios to run, of a,b,c,d,e,f', listOf([...SCENARIOS, 'f']))
   .option('--servers <list>', `servers to run, of ${ALL_SERVERS.join(',')}`, listOf(ALL_SERVERS))
   .option('--sizes <list>', 'stored-event sizes for (f), of 1m,10m,50m', listOf(Object.keys(SIZES)), ['1m', '10m', '50m'])
@@ -53,7 +58,8 @@ const program = new Command('bench')
 program.parse();
 const options = program.opts();
 const given = (name) => program.getOptionValueSource(name) === 'cli';
-options.rounds ??= options.quick ? 1 : 3;
+options.rounds ??= options.quick ? 3 : 7;
+options.seed ??= Date.now() % 2 ** 31;
 if (options.quick) {
   if (!given('duration')) options.duration = 2;
   if (!given('warmup')) options.warmup = 1;
@@ -72,6 +78,9 @@ if (!existsSync(path.join(root, 'dist/src/main.js'))) {
 }
 
 const startedAt = new Date();
+// The runner is the load generator: it shares the first core(s) with Postgres, and the server
+// under test has the last core to itself (lib/method.mjs).
+const pinnedRunner = pin(process.pid, coreLayout.rest);
 const log = (line) => console.log(`[${String(Math.round((Date.now() - startedAt.getTime()) / 1000)).padStart(4)} s] ${line}`);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'cascade-bench-'));
 const cleanups = [];
@@ -119,8 +128,15 @@ const median = (values) => {
  * round lasts as long), latency percentiles as the median round's; invalid if any round was.
  * The rounds themselves are kept in the JSON.
  */
+/** A measured stretch's database work per request (pg_stat_statements), or nulls where unavailable. */
+function perRequest(work, requests) {
+  if (!work || !(requests > 0)) return { statementsPerRequest: null, dbPlanMsPerRequest: null, dbExecMsPerRequest: null };
+  const round3 = (v) => Math.round(v * 1000) / 1000;
+  return { statementsPerRequest: round3(work.calls / requests), dbPlanMsPerRequest: round3(work.plan_ms / requests), dbExecMsPerRequest: round3(work.exec_ms / requests) };
+}
+
 function combineRounds(rounds) {
-  if (rounds.length === 1) return rounds[0];
+  if (rounds.length === 1) return { ...rounds[0], rounds };
   const failed = rounds.find((r) => !r.valid);
   if (failed) return { ...failed, rounds };
   const round2 = (v) => (v === null ? null : Math.round(v * 100) / 100);
@@ -129,6 +145,7 @@ function combineRounds(rounds) {
   for (const key of ['p50Ms', 'p90Ms', 'p99Ms', 'maxMs', 'meanMs']) if (key in rounds[0]) combined[key] = round2(median(rounds.map((r) => r[key])));
   if ('requests' in rounds[0]) combined.requests = rounds.reduce((sum, r) => sum + (r.requests ?? 0), 0);
   if ('loadAverage' in rounds[0]) combined.loadAverage = median(rounds.map((r) => r.loadAverage));
+  for (const key of ['cpuMsPerRequest', 'statementsPerRequest', 'dbPlanMsPerRequest', 'dbExecMsPerRequest']) if (key in rounds[0]) combined[key] = median(rounds.map((r) => r[key]));
   return combined;
 }
 
@@ -165,7 +182,7 @@ const results = {
   date: startedAt.toISOString().slice(0, 10),
   startedAt: startedAt.toISOString(),
   quick: Boolean(options.quick),
-  settings: { seconds: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, servers, scenarios, sizes: fSizes, ingestEvents: options.ingest ? ingestEvents : null },
+  settings: { seed: options.seed, pinning: { ...coreLayout, runner: pinnedRunner }, seconds: options.duration, rounds: options.rounds, warmupSeconds: options.warmup, connections: options.connections, servers, scenarios, sizes: fSizes, ingestEvents: options.ingest ? ingestEvents : null },
   machine: {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -195,6 +212,8 @@ cleanups.push(() => database.stop());
 let exitCode = 0;
 try {
   results.versions.postgres = database.version;
+  // Postgres on the runner's core(s); new backends fork from the postmaster and inherit it.
+  results.settings.pinning.postgres = database.embedded ? pin(postmasterPid(path.join(root, '.cascade', 'bench-pg')), coreLayout.rest) : 'not pinned: DATABASE_URL server';
   results.database = { server: database.embedded ? 'embedded (.cascade/bench-pg)' : 'DATABASE_URL', settings: database.settings, statStatements: database.statStatements };
 
   // Databases: the base, then 1M (scenarios a–e and (f) at 1M) and each further size of (f).
@@ -261,10 +280,18 @@ try {
           continue;
         }
         await waitForIdle(db.url);
-        out[name] = await runPgbench({ binary: pgbench, databaseUrl: db.url, statements: statements.map((s) => ({ text: s.text, params: decodeParams(s.params) })), ...timing });
+        const { result, database: work } = await databaseWork(db.url, () =>
+          runPgbench({ binary: pgbench, databaseUrl: db.url, statements: statements.map((s) => ({ text: s.text, params: decodeParams(s.params) })), ...timing }),
+        );
+        out[name] = { ...result, ...perRequest(work, result.requests ?? Math.round((result.rps ?? 0) * options.duration)) };
         report(label, name, out[name]);
       }
       return out;
+    }
+    if (server === 'cascade-uncached' && names.some((n) => n !== 'a')) {
+      const applicable = names.filter((n) => n === 'a');
+      const out = Object.fromEntries(names.filter((n) => n !== 'a').map((n) => [n, { valid: false, notApplicable: 'the equal-caching variant races (a) only' }]));
+      return applicable.length ? { ...out, ...(await runServer(server, size, applicable, false)) } : out;
     }
     if (server.startsWith('postgraphile') && !baselines.module) {
       return Object.fromEntries(names.map((n) => [n, { valid: false, error: `not run: ${baselines.missing}` }]));
@@ -273,18 +300,18 @@ try {
     let headers = {};
     let key;
     try {
-      if (server === 'cascade') {
+      if (server === 'cascade' || server === 'cascade-uncached') {
         key = await createBenchKey(db.url);
         cleanups.push(key.revoke);
         headers = { authorization: `Bearer ${key.key}` };
-        running = await startCascade(db.url);
-      } else if (server === 'bare') {
+        running = await startCascade(db.url, server === 'cascade-uncached' ? { CASCADE_REGISTRY_TTL_MS: '0' } : {});
+      } else if (server === 'bare' || server === 'bare-generic') {
         const spec = {
           databaseUrl: db.url,
           registry: captures[size].registry,
           scenarios: Object.fromEntries(names.map((n) => [n, { query: requests[n].query, statements: captures[size].scenarios[n].statements }])),
         };
-        running = await startBare(spec, scratch);
+        running = await startBare(spec, scratch, server === 'bare-generic' ? 'generic' : 'pass-through');
       } else {
         await baselines.module.prepareDatabase(db.url);
         running = await baselines.module.startPostGraphile(server === 'postgraphile' ? 5 : 4, db.url);
@@ -295,12 +322,21 @@ try {
     }
     const stopRunning = () => running.stop();
     cleanups.push(stopRunning);
+    const pinned = pin(running.pid, coreLayout.server);
+    // Database work and the server's own CPU over the measured run, per answered request.
+    const around = async (run) => {
+      const cpuBefore = cpuTimeMs(running.pid);
+      const { result, database: work } = await databaseWork(db.url, run);
+      const cpuAfter = cpuTimeMs(running.pid);
+      const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? Math.round(((cpuAfter - cpuBefore) / result.requests) * 1000) / 1000 : null;
+      return { result, pinned, cpuMsPerRequest, ...perRequest(work, result.requests) };
+    };
     try {
       for (const name of names) {
         const version = server === 'postgraphile' ? 5 : server === 'postgraphile4' ? 4 : null;
         const request = version ? baselines.module.operations[name](params, version) : requests[name];
         const validate = checker(reference[name], version ? (body) => baselines.module.normalize[name](body, version) : normalize[name]);
-        out[name] = await measureHttp({ url: running.url, headers, request, validate, ...timing, settle: () => waitForIdle(db.url) });
+        out[name] = await measureHttp({ url: running.url, headers, request, validate, ...timing, settle: () => waitForIdle(db.url), around });
         report(label, name, out[name]);
       }
       if (server === 'cascade' && size === '1m' && countStatementsToo) {
@@ -343,8 +379,13 @@ try {
   // minutes (other tenants, Postgres housekeeping), and one server measured in a slow stretch
   // would skew its ratios; with rounds, each server meets the same stretches.
   const perRound = Object.fromEntries(scenarios.map((name) => [name, Object.fromEntries(servers.map((server) => [server, []]))]));
+  const random = seededRandom(options.seed);
+  results.roundOrders = [];
   for (let round = 1; round <= options.rounds && scenarios.length > 0; round += 1) {
-    for (const server of servers) {
+    // A fresh random order each round: no server always follows another (or a warm cache).
+    const order = shuffled(servers, random);
+    results.roundOrders.push(order);
+    for (const server of order) {
       log(`${serverLabels[server]}: scenarios ${scenarios.join(', ')} on 1m${options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : ''}`);
       const measured = await runServer(server, '1m', scenarios, round === 1);
       for (const [name, result] of Object.entries(measured)) perRound[name][server].push(result);

@@ -36,6 +36,8 @@ const schema = z.object({
    * due job start sooner after its minute begins (tests use 1).
    */
   CASCADE_SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /** Milliseconds each API process trusts its in-memory asset and venue lists before re-reading them (0: on every request). */
+  CASCADE_REGISTRY_TTL_MS: z.coerce.number().int().min(0).default(30000),
   /** Milliseconds a key lookup (or a revocation) stays cached in each process. */
   CASCADE_KEY_CACHE_TTL_MS: z.coerce.number().int().positive().default(10000),
   /**

@@ -8,6 +8,7 @@ import { connect, runMigrations } from './db/data-source';
 import { resolveDatabase } from './db/database-url';
 import { startWorker } from './ingest/jobs/worker';
 import { loadSampleScenario } from './sample/load';
+import { registryFor } from './domains/shared/registry';
 
 /**
  * `npm start`: the live service. `npm run demo`: the same server on its own embedded
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   // Request reads on a pool of their own (the replica's when DATABASE_READ_URL is set), whose
   // connections keep one generic plan per prepared statement (PoolOptions.genericPlans).
   const readDb = connect(config.DATABASE_READ_URL ?? database.url, { ...pool, applicationName: 'cascade-api-read', genericPlans: true });
+  registryFor(readDb).ttlMs = config.CASCADE_REGISTRY_TTL_MS;
   const trustedDocuments = config.CASCADE_TRUSTED_DOCUMENTS ? loadTrustedDocuments(config.CASCADE_TRUSTED_DOCUMENTS) : undefined;
   if (trustedDocuments) logger.info({ documents: trustedDocuments.size, manifest: config.CASCADE_TRUSTED_DOCUMENTS }, 'trusted-documents mode: only the manifest runs');
   const server = await startServer({

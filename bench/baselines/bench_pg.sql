@@ -108,7 +108,8 @@ BEGIN
   -- M1–M15 from raw events. The rollup statement is static SQL, prepared once per connection
   -- with one generic plan (the function's plan_cache_mode), as Cascade's read pool runs it
   -- (PoolOptions.genericPlans); the raw one is planned per call with its values (EXECUTE).
-  -- Its coverage columns are computed too (Cascade does) but not returned.
+  -- It is the variant Cascade's planned liquidationHistory runs (withCoverage false: no venue
+  -- lists per bucket), so both servers ask Postgres for the same work.
   IF v_step_ms >= 3600000 THEN
     RETURN QUERY
       SELECT c.start::timestamptz, c.long_usd::float8, c.short_usd::float8, (c.long_usd + c.short_usd)::float8, c.event_count::int,

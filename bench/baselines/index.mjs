@@ -105,8 +105,8 @@ async function cascadeStatements() {
   const from = new Date('2025-10-01T00:00:00Z');
   const to = new Date('2025-10-02T00:00:00Z');
   return {
-    liquidationBucketsRollup: await capture('liquidation history (H1, rollup)', 6, (db) => findLiquidationBuckets(db, 1, null, bucketRange('H1', from, to))),
-    liquidationBucketsRaw: await capture('liquidation history (M1, raw events)', 7, (db) => findLiquidationBuckets(db, 1, null, bucketRange('M1', from, to))),
+    liquidationBucketsRollup: await capture('liquidation history (H1, rollup)', 6, (db) => findLiquidationBuckets(db, 1, null, bucketRange('H1', from, to), null, false)),
+    liquidationBucketsRaw: await capture('liquidation history (M1, raw events)', 7, (db) => findLiquidationBuckets(db, 1, null, bucketRange('M1', from, to), null, false)),
     snapshot: await capture('market snapshot', 6, (db) => findSnapshot(db, 1, to)),
   };
 }

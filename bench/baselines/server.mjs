@@ -14,6 +14,10 @@ if (!databaseUrl || (version !== '5' && version !== '4')) {
 }
 // Same pool size as Cascade's default (CASCADE_POOL_SIZE 10), so neither side has more connections.
 const poolSize = Number(process.env.BENCH_PG_POOL_SIZE ?? 10);
+// Same plan mode as Cascade's request pool (src/db/data-source.ts: generic plans for prepared
+// statements), so a difference in req/s is not a difference in Postgres's planning.
+// BENCH_PLAN_MODE=auto keeps Postgres's default instead.
+const planOptions = (process.env.BENCH_PLAN_MODE ?? 'generic') === 'generic' ? { options: '-c plan_cache_mode=force_generic_plan' } : {};
 
 function listen(server) {
   return new Promise((resolve, reject) => {
@@ -33,7 +37,7 @@ async function startV5() {
       makePgService({
         connectionString: databaseUrl,
         schemas: ['bench_pg'],
-        poolConfig: { max: poolSize },
+        poolConfig: { max: poolSize, ...planOptions },
         // No LISTEN connection: nothing here subscribes.
         pubsub: false,
       }),
@@ -68,7 +72,7 @@ async function startV5() {
 
 async function startV4() {
   const { postgraphile } = (await import('postgraphile4')).default;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, ...planOptions });
   pool.on('error', () => undefined);
   // The options PostGraphile 4's docs recommend for production.
   const middleware = postgraphile(pool, ['bench_pg'], {

@@ -147,7 +147,11 @@ class Raw {
     this.text = text;
   }
 }
-const raw = (text) => new Raw(text);
+// BARE_MODE=generic: the generic Node + pg limit. Every answer Postgres wrote as JSON text is
+// decoded into JavaScript values here and serialised again with JSON.stringify, as a hand-written
+// server does with the rows it reads; the default passes that text through, as Cascade does.
+const generic = process.env.BARE_MODE === 'generic';
+const raw = (text) => (generic ? JSON.parse(text) : new Raw(text));
 
 function send(res, status, body) {
   // Apollo ends its JSON with a newline; with it the bodies are byte-identical to Cascade's.

@@ -83,7 +83,7 @@ export function runLoad({ url, headers, body, expectedBody, seconds, connections
  * `{ valid: true, rps, p50Ms, p99Ms, … }` or `{ valid: false, error }`. `settle` runs before the
  * warm-up and before the measured run (the runner waits there for the database to go idle).
  */
-export async function measureHttp({ url, headers = {}, request, validate, warmupSeconds, seconds, connections, settle = async () => undefined }) {
+export async function measureHttp({ url, headers = {}, request, validate, warmupSeconds, seconds, connections, settle = async () => undefined, around = async (run) => ({ result: await run() }) }) {
   const body = JSON.stringify(request);
   let first;
   try {
@@ -107,8 +107,9 @@ export async function measureHttp({ url, headers = {}, request, validate, warmup
   }
   await settle();
   const loadAverageBefore = os.loadavg()[0];
-  const run = await runLoad({ ...settings, seconds });
+  // `around` wraps only the measured run: the runner counts database work and CPU there.
+  const { result: run, ...work } = await around(() => runLoad({ ...settings, seconds }));
   if (run.problems.length) return { valid: false, error: run.problems.join('; '), requests: run.requests };
   const { problems: _none, ...figures } = run;
-  return { valid: true, ...figures, bodyBytes: Buffer.byteLength(first.text), bodySha1: createHash('sha1').update(first.text).digest('hex'), loadAverage: round(loadAverageBefore, 1) };
+  return { valid: true, ...figures, ...work, bodyBytes: Buffer.byteLength(first.text), bodySha1: createHash('sha1').update(first.text).digest('hex'), loadAverage: round(loadAverageBefore, 1) };
 }

@@ -82,18 +82,19 @@ export const cascadeEnvironment = {
   CASCADE_LOG_LEVEL: 'warn',
 };
 
-export function startCascade(databaseUrl) {
+export function startCascade(databaseUrl, env = {}) {
   // BENCH_CPU_PROF=<dir>: Cascade writes a V8 CPU profile there when it stops (to find a cause,
   // not for the figures: profiling slows it).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   return spawnServer('cascade', [...profile, path.join(root, 'dist/src/main.js'), '--api-only'], {
-    env: { ...cascadeEnvironment, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...cascadeEnvironment, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...env },
     ready: /at (http:\/\/\S+\/graphql)/,
   });
 }
 
-export function startBare(spec, scratchDir) {
+/** `mode` 'pass-through' (Postgres's JSON text sent as is, as Cascade does) or 'generic' (decoded and re-serialised in Node). */
+export function startBare(spec, scratchDir, mode = 'pass-through') {
   const file = path.join(scratchDir, `bare-spec-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(spec));
-  return spawnServer('bare', [path.join(benchDir, 'lib/bare-server.mjs'), file], { env: {}, ready: /bare at (http:\/\/\S+\/graphql)/ });
+  return spawnServer('bare', [path.join(benchDir, 'lib/bare-server.mjs'), file], { env: { BARE_MODE: mode }, ready: /bare at (http:\/\/\S+\/graphql)/ });
 }

@@ -26,8 +26,8 @@ interface Snapshot {
   venuesById: Map<number, VenueRecord>;
 }
 
-/** How long the in-process copy of the asset and venue lists is trusted before a reload. */
-const ttlMs = 30_000;
+/** How long the in-process copy of the asset and venue lists is trusted before a reload (CASCADE_REGISTRY_TTL_MS). */
+export const defaultRegistryTtlMs = 30_000;
 
 /**
  * Assets and venues are a few dozen rows read by nearly every request (every argument names
@@ -37,6 +37,9 @@ const ttlMs = 30_000;
 export class Registry {
   private snapshot?: Snapshot;
   private loading?: Promise<Snapshot>;
+
+  /** 0 reads the lists on every use: the bench's equal-caching race of `venues` (bench/README.md). */
+  ttlMs = defaultRegistryTtlMs;
 
   constructor(private readonly db: Db) {}
 
@@ -57,7 +60,7 @@ export class Registry {
   }
 
   private async current(forceReload = false): Promise<Snapshot> {
-    if (!forceReload && this.snapshot && Date.now() - this.snapshot.loadedAt < ttlMs) return this.snapshot;
+    if (!forceReload && this.snapshot && Date.now() - this.snapshot.loadedAt < this.ttlMs) return this.snapshot;
     if (!this.loading) {
       this.loading = this.load().finally(() => (this.loading = undefined));
     }

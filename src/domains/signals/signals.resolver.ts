@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql
 import type { SubscribeResolverData } from 'type-graphql';
 import { Context } from '../../app/context';
 import { badInput } from '../../app/errors';
-import { Interval } from '../shared/enums';
+import { Interval, intervalArgDescription, fromArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
 import { recoveryHistory } from './recovery-history';
@@ -50,7 +50,7 @@ export class SignalsResolver {
   async recoverySignals(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
     @Arg('at', () => Date, { nullable: true, description: 'Market time; defaults to now.' }) at: Date | null,
-    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true }) thresholds: RecoveryThresholdsInput | null,
+    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true, description: 'The levels the conditions are judged against; each omitted level takes its default (see `RecoveryThresholdsInput`: open interest $30B, weekly ETF inflow $5B, RSI(14) 30).' }) thresholds: RecoveryThresholdsInput | null,
     @Arg('knownAt', () => Date, {
       nullable: true,
       description: knownAtDescription,
@@ -69,10 +69,10 @@ export class SignalsResolver {
   })
   async recoverySignalHistory(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
-    @Arg('interval', () => Interval) interval: Interval,
-    @Arg('from', () => Date) from: Date,
+    @Arg('interval', () => Interval, { description: intervalArgDescription }) interval: Interval,
+    @Arg('from', () => Date, { description: fromArgDescription }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
-    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true }) thresholds: RecoveryThresholdsInput | null,
+    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true, description: 'The levels the conditions are judged against; each omitted level takes its default (see `RecoveryThresholdsInput`: open interest $30B, weekly ETF inflow $5B, RSI(14) 30).' }) thresholds: RecoveryThresholdsInput | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
     @Ctx() ctx: Context,
   ): Promise<RecoveryAssessmentType[]> {
@@ -96,7 +96,7 @@ export class SignalsResolver {
   recoveryConditionChanged(
     @Root() assessment: RecoveryAssessmentType,
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) _asset: string,
-    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true }) _thresholds: RecoveryThresholdsInput | null,
+    @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true, description: 'The levels the conditions are judged against; each omitted level takes its default (see `RecoveryThresholdsInput`: open interest $30B, weekly ETF inflow $5B, RSI(14) 30).' }) _thresholds: RecoveryThresholdsInput | null,
     @Arg('checkEveryMinutes', () => Int, { nullable: true, defaultValue: 1, description: 'How often the conditions are judged, 1 to 1440 minutes.' }) _every: number | null,
   ): RecoveryAssessmentType {
     return assessment;

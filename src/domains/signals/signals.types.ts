@@ -4,7 +4,7 @@ import { LiquidationTotalsType } from '../liquidations/liquidation.types';
 
 @ObjectType('MarketSnapshot', { description: 'The state of an asset’s market structure at one time, each figure from data at or before `asOf`.' })
 export class MarketSnapshotType {
-  @Field(() => AssetType)
+  @Field(() => AssetType, { description: 'The asset described.' })
   asset!: AssetType;
 
   @Field(() => Date, { description: 'The market time the snapshot describes (`at`, default now).' })
@@ -110,7 +110,7 @@ export class RecoveryConditionType {
   @Field(() => Float, { nullable: true, description: 'The measured value (null when the data is missing).' })
   value!: number | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The level the value is compared with, in the unit of `value` (USD for open interest and ETF flows, index points for RSI).' })
   threshold!: number;
 
   @Field({ description: 'Whether the condition holds; false when the value is unknown (status UNKNOWN), never true on partial data.' })
@@ -130,10 +130,10 @@ export class RecoveryConditionType {
 
 @ObjectType('RecoveryAssessment', { description: 'Whether the recovery conditions hold at a time.' })
 export class RecoveryAssessmentType {
-  @Field(() => Date)
+  @Field(() => Date, { description: "`at` for recoverySignals; in recoverySignalHistory the bucket's start (the bucket is judged on what was published by its end)." })
   asOf!: Date;
 
-  @Field(() => [RecoveryConditionType])
+  @Field(() => [RecoveryConditionType], { description: 'Each condition with its value, threshold and verdict, in a fixed order.' })
   conditions!: RecoveryConditionType[];
 
   @Field({ description: 'True when every condition is met.' })

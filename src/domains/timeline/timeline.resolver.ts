@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../app/context';
-import { Interval } from '../shared/enums';
+import { Interval, intervalArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { selectedFields } from '../shared/selection';
 import { bucketRange } from '../shared/series';
@@ -16,7 +16,7 @@ export class TimelineResolver {
   })
   async timeline(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
-    @Arg('interval', () => Interval) interval: Interval,
+    @Arg('interval', () => Interval, { description: intervalArgDescription }) interval: Interval,
     @Arg('from', () => Date, { description: 'Inclusive: the first bucket is the one holding `from`.' }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,

@@ -1,11 +1,12 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { bucketStartDescription } from '../shared/series';
 import { FundingWeighting } from '../funding/funding.types';
 
 @ObjectType('TimelineBucket', {
   description: "Every series of an asset on one bucket, side by side. Each field is computed only when selected; formulas as in the single-series fields.",
 })
 export class TimelineBucketType {
-  @Field(() => Date)
+  @Field(() => Date, { description: bucketStartDescription })
   start!: Date;
 
   @Field(() => Float, { nullable: true, description: 'Last spot price in the bucket, USD (as `Asset.candles.close`).' })
