@@ -36,6 +36,7 @@ export type Asset = {
   cohorts: Array<HolderCohort>;
   /** Spot ETFs holding the asset, every region. */
   etfs: Array<Etf>;
+  /** Stable opaque id of the asset: the same across requests and processes (Postgres row id as a string). */
   id: Scalars['ID']['output'];
   /** The asset's instruments, optionally on one venue and of one contract type. */
   instruments: Array<Instrument>;
@@ -67,10 +68,14 @@ export type AssetInstrumentsArgs = {
 export type BucketCoverage = {
   /** When Cascade recorded the newest value in the bucket (null when none). */
   lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Slugs of the venues listing a matching instrument that reported nothing in the bucket. */
+  /** Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market). */
   missingVenues: Array<Scalars['String']['output']>;
+  /** Slugs of the venues listing a matching instrument whose data for this series Cascade does not collect (liquidations: `Venue.completeness` NOT_COLLECTED), so their absence is expected and says nothing about the market. Empty for series every venue feeds. */
+  notCollectedVenues: Array<Scalars['String']['output']>;
   /** Slugs of the venues with data in the bucket. */
   reportingVenues: Array<Scalars['String']['output']>;
+  /** Instruments that reported in the bucket but whose figure is unknown rather than small, with the reason. Depth: the order book fetched was cut at the request's level limit before the band's edge, on every snapshot of the bucket; while one is listed the bucket's side is null, not the sum of the others. Empty for other series. */
+  unknownVenues: Array<CoverageGap>;
 };
 
 /** Spot price over one bucket, in USD. Empty buckets have null levels and zero volume. */
@@ -89,7 +94,7 @@ export type Candle = {
   volumeUsd: Scalars['Float']['output'];
 };
 
-/** A liquidation cascade: a run of minutes whose liquidated USD stayed far above its trailing baseline (rule: docs/analytics.md; at least 10× the trailing 24-hour mean per minute and $1M/min, hot minutes at most 5 apart, at least 5 of them and $100M in all). */
+/** A liquidation cascade (rule: docs/analytics.md, 'Cascade episodes'): hot minutes — at least $1M and 10× the baseline, the mean over the 24 hours ending 6 hours earlier of each minute's USD capped at $1M — whose starts are at most 15 minutes apart form a run; a run is an episode with $500M or more in all, or with at least 5 hot minutes, $100M in all and $1M per minute of its length. */
 export type CascadeEpisode = {
   /** How far ±2 % depth fell: 1 − (lowest aggregate snapshot during the episode) / (median aggregate snapshot over the 24 hours before). */
   depthDrawdown: Maybe<Scalars['Float']['output']>;
@@ -114,7 +119,7 @@ export type CascadeEpisode = {
 };
 
 
-/** A liquidation cascade: a run of minutes whose liquidated USD stayed far above its trailing baseline (rule: docs/analytics.md; at least 10× the trailing 24-hour mean per minute and $1M/min, hot minutes at most 5 apart, at least 5 of them and $100M in all). */
+/** A liquidation cascade (rule: docs/analytics.md, 'Cascade episodes'): hot minutes — at least $1M and 10× the baseline, the mean over the 24 hours ending 6 hours earlier of each minute's USD capped at $1M — whose starts are at most 15 minutes apart form a run; a run is an episode with $500M or more in all, or with at least 5 hot minutes, $100M in all and $1M per minute of its length. */
 export type CascadeEpisodeLiquidationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -126,31 +131,88 @@ export type CohortSupplyPoint = {
   change: Maybe<Scalars['Float']['output']>;
   /** When Cascade recorded the bucket's value (null when none): a stale date means a stalled provider, not a still market. */
   lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
   /** Coins held: the cohort's last daily value within the bucket; null when none. */
   supply: Maybe<Scalars['Float']['output']>;
 };
 
+/** How much of the liquidations a figure covers. Sums stay numbers (zeros where nothing was collected); this says what they stand on. */
+export type Completeness =
+  /** Every liquidation the venue reports: the venue's feed is documented as complete. */
+  | 'COMPLETE'
+  /** Only part of them: the venue's feed is sampled (e.g. at most one event per contract per second), or some venues in the figure are sampled or not collected, so the figure under-reports. */
+  | 'LOWER_BOUND'
+  /** None: Cascade has no source for this venue's liquidations (or its keyed source has no key), so the figure's zeros say nothing. */
+  | 'NOT_COLLECTED';
+
 /** PERPETUAL: no expiry, kept near spot by funding; FUTURE: a dated contract that settles at expiry. */
 export type ContractType =
+  /** A dated contract that settles at `expiresAt`; its premium over spot is its basis. */
   | 'FUTURE'
+  /** No expiry; longs and shorts exchange funding every interval to keep its price near the index. */
   | 'PERPETUAL';
+
+/** An instrument that reported in a bucket but whose figure for it is unknown, not small, and why. */
+export type CoverageGap = {
+  /** The instrument's symbol on the venue. */
+  instrument: Scalars['String']['output'];
+  /** Why the figure is unknown, in words. Depth: how far the book Cascade fetched reached from mid (percent) and the request's levels-a-side limit that cut it off, short of the band. */
+  reason: Scalars['String']['output'];
+  /** Slug of the venue. */
+  venue: Scalars['String']['output'];
+};
 
 /** Where a stored row came from. LIVE: collected as it happened; BACKFILL: fetched later from a history endpoint; IMPORT: loaded from a file; SAMPLE: the synthetic demo scenario. */
 export type DataOrigin =
+  /** Fetched later from the venue's history endpoint (`cascade backfill`, or gap repair). */
   | 'BACKFILL'
+  /** Loaded from a file with `cascade import`. */
   | 'IMPORT'
+  /** Collected as it happened, from a venue stream or a scheduled poll. */
   | 'LIVE'
+  /** The synthetic October–November 2025 demo scenario: not market data. */
   | 'SAMPLE';
+
+/** One dataset Cascade reads from one source, with the documentation it follows: what a badge like "lower bound" rests on. Served from the same catalog the ingestion reads (src/domains/sources/data-source.catalog.ts). */
+export type DataSource = {
+  /** What the source covers when it runs: COMPLETE, or LOWER_BOUND for a sampled feed. A keyed source without its key collects nothing: see `Venue.completeness` for what is collected now. */
+  completeness: Completeness;
+  /** Dataset: instruments, open-interest, funding, mark-price, depth, liquidations, candles, etf-flows, cohorts or exchange-flows. */
+  dataset: Scalars['String']['output'];
+  /** The day that page was read (ISO date, YYYY-MM-DD). */
+  documentationRead: Scalars['String']['output'];
+  /** URL of the documentation page the mapping follows. */
+  documentationUrl: Scalars['String']['output'];
+  /** Method and path, or WebSocket route and channel, Cascade calls. */
+  endpoint: Scalars['String']['output'];
+  /** How far back the source serves history, as documented ("30 days"); null for snapshots and streams. */
+  historyLimit: Maybe<Scalars['String']['output']>;
+  /** Environment variable that holds the API key a keyed source needs; null for public sources. */
+  keyVariable: Maybe<Scalars['String']['output']>;
+  /** What a user of the figure should know (sampling, conversions, routing). */
+  notes: Maybe<Scalars['String']['output']>;
+  /** Request weight or rate-limit cost per call, as the venue counts it. */
+  rateLimitWeight: Scalars['String']['output'];
+  /** For open interest: one side or both, as the venue documents it (stored one-sided). */
+  sidedness: Sidedness;
+  /** Source slug, as in `ingestionStatus` and `cascade backfill <source>`: "binance", "hydromancer". */
+  source: Scalars['String']['output'];
+  /** Units of the values read, and how Cascade converts them (contracts to coins, coins to USD). */
+  units: Scalars['String']['output'];
+  /** Slug of the venue the rows belong to (a keyed provider may fill another venue's); null for spot, ETF and on-chain sources. */
+  venue: Maybe<Scalars['String']['output']>;
+};
 
 /** Order-book depth of an asset over one bucket, in USD. */
 export type DepthBucket = {
-  /** Resting ask notional within `band` above mid, USD, computed like `bidUsd`. */
+  /** Resting ask notional within `band` above mid, USD, computed like `bidUsd` (null likewise when unknown). */
   askUsd: Maybe<Scalars['Float']['output']>;
-  /** Resting bid notional within `band` below mid, USD: each instrument's snapshots averaged over the bucket, then summed across the selected venues' instruments. Null when no snapshot fell in the bucket. */
+  /** Resting bid notional within `band` below mid, USD: each instrument's snapshots averaged over the bucket (those whose book reached the band), then summed across the selected venues' instruments. Null when no snapshot fell in the bucket, or when an instrument's fetched books never reached the band in it (unknown, listed in `coverage.unknownVenues` with the reason): never a partial sum. */
   bidUsd: Maybe<Scalars['Float']['output']>;
   /** Which venues the depth stands on; a missing venue makes books look thinner than they are. */
   coverage: BucketCoverage;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
 };
 
@@ -207,6 +269,7 @@ export type ErrorCode =
 
 /** One error code, what it means and the HTTP status a response carries when the code ends it. */
 export type ErrorCodeInfo = {
+  /** The value `extensions.code` carries. */
   code: ErrorCode;
   /** What the code means and what the caller can do about it. */
   description: Scalars['String']['output'];
@@ -220,6 +283,7 @@ export type Etf = {
   asset: Asset;
   /** The fund's daily flows over [from, to) (dates; `to` exclusive), oldest first. */
   flows: Array<EtfFlow>;
+  /** Stable opaque id of the fund: the same across requests and processes (Postgres row id as a string). */
   id: Scalars['ID']['output'];
   /** Issuer or sponsor: BlackRock, Fidelity, China Asset Management, … */
   issuer: Scalars['String']['output'];
@@ -256,6 +320,7 @@ export type EtfFlowBucket = {
   coverage: FundCoverage;
   /** Sum of the daily net flows of the selected funds whose trading day starts in the bucket, USD; 0 for none. */
   netFlowUsd: Scalars['Float']['output'];
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
 };
 
@@ -269,6 +334,7 @@ export type ExchangeFlowBucket = {
   netflow: Scalars['Float']['output'];
   /** Coins withdrawn from exchanges; 0 for an empty bucket. */
   outflow: Scalars['Float']['output'];
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
 };
 
@@ -282,12 +348,15 @@ export type FundCoverage = {
 
 /** Funding of an asset over one bucket, normalized to an 8-hour interval. */
 export type FundingBucket = {
-  /** Mean of the rates in the bucket, each first normalized to 8 hours (rate × 8 / intervalHours); null when none. */
+  /** Plain mean over instruments (one value per instrument, not per payment) of each instrument's rate for the bucket: the time-weighted mean of its payments in the bucket normalized to 8 hours, Σ(rate × 8) / Σ intervalHours (a fraction per 8 h); null when none paid. */
   averageRate: Maybe<Scalars['Float']['output']>;
   /** Which venues the rates come from. Funding settles every 1–8 hours, so short buckets miss venues by design. */
   coverage: BucketCoverage;
-  /** The same mean weighted by each instrument's open interest in USD (its latest reading at or before the funding time); null when no open interest is known. */
+  /** How many instruments paid funding in the bucket: the count averageRate is the mean of. */
+  instrumentCount: Scalars['Int']['output'];
+  /** The same per-instrument rates weighted by each instrument's open interest in USD in the bucket (the mean of its readings there, else its latest reading before the bucket's end within 3 hours), a fraction per 8 h; null when any paying instrument has no open interest known (averageRate is then the only figure). */
   openInterestWeightedRate: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
 };
 
@@ -303,12 +372,20 @@ export type FundingPoint = {
   rate: Scalars['Float']['output'];
 };
 
+/** How per-instrument funding rates were combined into one figure. */
+export type FundingWeighting =
+  /** Plain mean, one weight per instrument (fundingHistory.averageRate): used when some paying instrument had no open interest known. */
+  | 'EQUAL'
+  /** Weighted by each instrument's open interest in USD (fundingHistory.openInterestWeightedRate). */
+  | 'OPEN_INTEREST';
+
 /** A group of holders of an asset defined on-chain, whose supply is tracked daily. */
 export type HolderCohort = {
   /** The asset whose holders the cohort groups. */
   asset: Asset;
-  /** Who is in it, precisely (e.g. coins unmoved for at least 155 days). */
+  /** Who is in it, precisely, as the provider computes it (e.g. LTH: coins weighted by a logistic function of their holder's averaged age, centred at 155 days with a 10-day transition). */
   definition: Scalars['String']['output'];
+  /** Stable opaque id of the holder cohort: the same across requests and processes (Postgres row id as a string). */
   id: Scalars['ID']['output'];
   /** Display name: "Long-term holders". */
   name: Scalars['String']['output'];
@@ -336,14 +413,17 @@ export type IngestionSourceStatus = {
 export type Instrument = {
   /** False once the venue has delisted or settled it. */
   active: Scalars['Boolean']['output'];
+  /** Asset the contract is on (its base currency). */
   asset: Asset;
   /** Units one contract represents: coins for linear contracts (1 where size is quoted in coins), USD for inverse ones. */
   contractSize: Scalars['Float']['output'];
+  /** PERPETUAL (no expiry, funded) or FUTURE (dated, settles at `expiresAt`). */
   contractType: ContractType;
   /** Expiry of a dated future; null for perpetuals. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Hours between funding payments: venues use 1, 4 or 8, and may change it. Null for dated futures. */
   fundingIntervalHours: Maybe<Scalars['Float']['output']>;
+  /** Stable opaque id of the instrument: the same across requests and processes (Postgres row id as a string). */
   id: Scalars['ID']['output'];
   /** The latest funding rate known for this instrument; null for dated futures. */
   latestFunding: Maybe<FundingPoint>;
@@ -355,6 +435,7 @@ export type Instrument = {
   quoteCurrency: Scalars['String']['output'];
   /** The venue's own symbol, e.g. BTCUSDT, BTC-USDT-SWAP, BTC. */
   symbol: Scalars['String']['output'];
+  /** Venue that lists the contract. */
   venue: Venue;
 };
 
@@ -375,11 +456,13 @@ export type Interval =
   /** 1 week, starting Monday 00:00 UTC */
   | 'W1';
 
-/** One forced closure of a position on a venue. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+/** One forced closure of a position on a venue. Where a venue samples its feed or is not collected, its figures under-report: `completeness` (here and on each `Venue`) says which; `dataSources` lists why. */
 export type Liquidation = {
+  /** Asset of the contract the position was held in. */
   asset: Asset;
   /** This event's position in the newest-first order: the same cursor a `liquidations` edge carries, and what `liquidationOccurred(after:)` resumes from. */
   cursor: Scalars['String']['output'];
+  /** Stable opaque id of the liquidation event: the same across requests and processes (Postgres row id as a string). */
   id: Scalars['ID']['output'];
   /** Contract the position was held in. */
   instrument: Instrument;
@@ -387,6 +470,7 @@ export type Liquidation = {
   notionalUsd: Scalars['Float']['output'];
   /** When the venue executed the closure (UTC, microsecond precision). */
   occurredAt: Scalars['DateTime']['output'];
+  /** How Cascade got the event: LIVE from the venue stream, BACKFILL from a history endpoint, IMPORT from a file, SAMPLE for the demo scenario. */
   origin: DataOrigin;
   /** Price of the closure in the instrument's quote currency (USDT, USDC or USD). */
   price: Scalars['Float']['output'];
@@ -394,12 +478,14 @@ export type Liquidation = {
   quantity: Scalars['Float']['output'];
   /** The side of the position that was closed: LONG means a long was force-sold. */
   side: PositionSide;
-  /** Venue the position was closed on. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  /** Venue the position was closed on. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   venue: Venue;
 };
 
-/** Liquidations summed over one bucket of a series. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+/** Liquidations summed over one bucket of a series. Where a venue samples its feed or is not collected, its figures under-report: `completeness` (here and on each `Venue`) says which; `dataSources` lists why. */
 export type LiquidationBucket = {
+  /** How much of the liquidations these sums cover: COMPLETE only when every venue in them (those listing the asset, within the venue filter) is collected completely; see `Venue.completeness`. */
+  completeness: Completeness;
   /** Number of liquidation events. */
   count: Scalars['Int']['output'];
   /** Venues with liquidations in the bucket, and venues listing the asset with none. No liquidations can be a quiet market or an outage: `ingestionStatus` tells which. */
@@ -418,7 +504,9 @@ export type LiquidationBucket = {
 
 /** A page of liquidations, newest first (Relay connection). */
 export type LiquidationConnection = {
+  /** The events of this page, newest first; at most `first`. */
   edges: Array<LiquidationEdge>;
+  /** Whether more events follow, and the cursor to continue from (`endCursor` as `after`). */
   pageInfo: PageInfo;
 };
 
@@ -426,6 +514,7 @@ export type LiquidationConnection = {
 export type LiquidationEdge = {
   /** Opaque position of this row; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The liquidation event. */
   node: Liquidation;
 };
 
@@ -445,8 +534,10 @@ export type LiquidationFilter = {
   venues?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** Liquidations summed over a window. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+/** Liquidations summed over a window. Where a venue samples its feed or is not collected, its figures under-report: `completeness` (here and on each `Venue`) says which; `dataSources` lists why. */
 export type LiquidationTotals = {
+  /** How much of the liquidations these sums cover: COMPLETE only when every venue in them (those listing the asset, within the venue filter) is collected completely; see `Venue.completeness`. */
+  completeness: Completeness;
   /** Number of liquidation events. */
   count: Scalars['Int']['output'];
   /** longUsd / totalUsd, a fraction in [0, 1]; null when nothing was liquidated. */
@@ -461,13 +552,16 @@ export type LiquidationTotals = {
 
 /** LINEAR: margined and settled in the quote (USDT, USDC, USD); INVERSE: margined and settled in the coin. */
 export type MarginType =
+  /** Margined and settled in the coin; a contract is a number of USD (e.g. Deribit BTC-PERPETUAL: 10 USD). */
   | 'INVERSE'
+  /** Margined and settled in the quote currency (USDT, USDC or USD); a contract is a number of coins. */
   | 'LINEAR';
 
 /** The state of an asset’s market structure at one time, each figure from data at or before `asOf`. */
 export type MarketSnapshot = {
   /** The market time the snapshot describes (`at`, default now). */
   asOf: Scalars['DateTime']['output'];
+  /** The asset described. */
   asset: Asset;
   /** priceUsd / (close 24 hours earlier) − 1, a fraction (−0.05 = down 5 %). */
   change24h: Maybe<Scalars['Float']['output']>;
@@ -475,27 +569,27 @@ export type MarketSnapshot = {
   depthRatio: Maybe<Scalars['Float']['output']>;
   /** Fractional distance below the highest close on record (0.2 = 20 % below): 1 − priceUsd / max(daily closes, priceUsd). */
   drawdownFromHigh: Maybe<Scalars['Float']['output']>;
-  /** Net flow of the asset's US spot ETFs over the 7 trading-calendar days ending on asOf's UTC date (days in (date − 7, date]), USD. */
+  /** Net flow of the asset's US spot ETFs over the 7 UTC days ending on the latest day published by `asOf` (a day D counts from D + 1 18:00 UTC; days in (P − 7, P]), USD. */
   etfNetFlow7dUsd: Maybe<Scalars['Float']['output']>;
-  /** Exchange inflow − outflow over the 7 days ending on asOf’s date, coins; positive = coins moving onto exchanges. */
+  /** Exchange inflow − outflow over the 7 UTC days ending on the latest day published by `asOf` (D + 1 03:00 UTC), coins; positive = coins moving onto exchanges. */
   exchangeNetflow7d: Maybe<Scalars['Float']['output']>;
   /** Leverage ratio: openInterestUsd / (priceUsd × circulating supply), the asset's open interest as a fraction of its market value; null where the supply is not known. */
   leverageRatio: Maybe<Scalars['Float']['output']>;
   /** Liquidations in the 24 hours before `asOf` ([asOf − 24 h, asOf)). */
   liquidations24h: LiquidationTotals;
-  /** Long-term-holder (LTH) supply on asOf’s date minus 30 days earlier, coins; negative = distributing. */
+  /** Long-term-holder (LTH) supply on the latest day published by `asOf` (a day D counts from D + 1 03:00 UTC) minus 30 days earlier, coins; negative = distributing. */
   lthSupplyChange30d: Maybe<Scalars['Float']['output']>;
   /** openInterestUsd minus the same sum 24 hours before `asOf`, USD. */
   openInterestChange24hUsd: Maybe<Scalars['Float']['output']>;
-  /** Aggregate open interest, USD: the sum over the asset's instruments of each one's latest reading at or before `asOf` (readings older than 2 days are left out). */
+  /** Aggregate open interest, USD: the sum over the asset's instruments of each one's latest reading at or before `asOf`, no older than 3 hours (an older one is left out and its venue counts as missing, as in `openInterestHistory`). */
   openInterestUsd: Maybe<Scalars['Float']['output']>;
   /** Σ(rate normalized to 8 h × open interest USD) / Σ open interest USD, over instruments' latest funding and open interest at or before `asOf`. */
   openInterestWeightedFunding: Maybe<Scalars['Float']['output']>;
   /** Latest spot close at or before `asOf` (minute candles, else daily), USD. */
   priceUsd: Maybe<Scalars['Float']['output']>;
-  /** 14-period RSI (Wilder) of daily closes; the day of `at` closes at the latest price known then. Simple-mean seed over the first 14 changes, then Wilder smoothing. */
+  /** RSI(14), Wilder, at `asOf`: over the daily closes of the days that have closed by `asOf`, followed by priceUsd as a provisional close; simple-mean seed over the first 14 changes, then (previous × 13 + change) / 14; null with fewer than 15 closes in all. The same value recoverySignals, recoverySignalHistory and timeline give at the same instant. */
   rsi14: Maybe<Scalars['Float']['output']>;
-  /** Whale (WHALES cohort) supply on asOf’s date minus 30 days earlier, coins; positive = accumulating. */
+  /** Whale (WHALES cohort) supply on the latest day published by `asOf` (D + 1 03:00 UTC) minus 30 days earlier, coins; positive = accumulating. */
   whaleSupplyChange30d: Maybe<Scalars['Float']['output']>;
 };
 
@@ -503,8 +597,9 @@ export type MarketSnapshot = {
 export type OpenInterestBucket = {
   /** Which venues the figure stands on; a missing venue makes the sum low, not the market calm. */
   coverage: BucketCoverage;
-  /** Sum across the selected venues of each instrument's last value in the bucket, USD; null when no instrument reported in it. */
+  /** Sum across the selected venues of each instrument's latest value at or before the bucket's end (readings at the end belong to the next bucket), USD, provided it is no older than 3 hours there: a reading is carried forward across buckets where the instrument did not report, within that bound. Null when no instrument has a fresh reading; partial (low) when `coverage.missingVenues` is not empty. */
   openInterestUsd: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
 };
 
@@ -532,7 +627,9 @@ export type PageInfo = {
 
 /** The side of a position. For a liquidation, the side that was closed: LONG means a long was force-sold. */
 export type PositionSide =
+  /** A long position (profits when the price rises); a LONG liquidation is a forced sell. */
   | 'LONG'
+  /** A short position (profits when the price falls); a SHORT liquidation is a forced buy. */
   | 'SHORT';
 
 /** Every read: assets, venues and instruments, and the market-structure series over them. */
@@ -545,6 +642,8 @@ export type Query = {
   cascadeEpisodes: Array<CascadeEpisode>;
   /** A cohort's supply per bucket in coins (its last daily value in the bucket) and the change from the bucket before. Daily data: D1 or coarser. */
   cohortSupplyHistory: Array<CohortSupplyPoint>;
+  /** Where every figure comes from: one row per source and dataset with endpoint, units, sidedness, completeness, history limit, rate-limit weight and the documentation page (and the day it was read). Answered from memory, no database read. */
+  dataSources: Array<DataSource>;
   /** Every error code this API sends in `extensions.code`, with its meaning and HTTP status. Needs no scope. */
   errorCodes: Array<ErrorCodeInfo>;
   /** Net flow of the asset's spot ETFs per bucket (USD), gap-filled with 0. Flows are daily data: D1 or coarser. W1 buckets run Monday to Sunday. */
@@ -553,7 +652,7 @@ export type Query = {
   etfs: Array<Etf>;
   /** Coins moving onto and off exchanges' known wallets per bucket, gap-filled with 0; netflow = inflow − outflow. Daily data: D1 or coarser. */
   exchangeFlowHistory: Array<ExchangeFlowBucket>;
-  /** Funding of an asset per bucket, gap-filled: the mean of the rates whose funding time falls in the bucket, each normalized to 8 hours (rate × 8 / intervalHours), plain and open-interest-weighted. */
+  /** Funding of an asset per bucket, gap-filled: per instrument, the time-weighted mean of its payments whose funding time falls in the bucket, normalized to 8 hours (Σ rate × 8 / Σ intervalHours); across instruments, the plain mean and the mean weighted by each instrument's open interest (one weight per instrument, not per payment). */
   fundingHistory: Array<FundingBucket>;
   /** Holder cohorts, optionally of one asset (ticker). */
   holderCohorts: Array<HolderCohort>;
@@ -561,27 +660,27 @@ export type Query = {
   ingestionStatus: Array<IngestionSourceStatus>;
   /** Instruments matching every given filter (asset ticker, venue slug, contract type). */
   instruments: Array<Instrument>;
-  /** Liquidations of one asset per bucket, gap-filled: every bucket whose start lies in [from, to) is present, empty ones with zeros. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  /** Liquidations of one asset per bucket, gap-filled: every bucket whose start lies in [from, to) is present, empty ones with zeros. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidationHistory: Array<LiquidationBucket>;
-  /** Liquidations summed per venue over [from, to), every venue listed (zeros where none), largest totalUsd first. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  /** Liquidations summed per venue over [from, to), every venue listed (zeros where none), largest totalUsd first. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidationTotalsByVenue: Array<VenueLiquidationTotals>;
-  /** Liquidation events matching `filter`, newest first (by occurredAt, then id), as a Relay connection. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  /** Liquidation events matching `filter`, newest first (by occurredAt, then id), as a Relay connection. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidations: LiquidationConnection;
-  /** Order-book depth of an asset per bucket, gap-filled: resting bid and ask notional (USD) within `band` of mid, each instrument averaged over the bucket and summed across venues. */
+  /** Order-book depth of an asset per bucket, gap-filled: resting bid and ask notional (USD) within `band` of mid, each instrument averaged over the bucket and summed across venues. A side is null where a book Cascade fetched did not reach the band (`coverage.unknownVenues` says which and why), never a partial sum. */
   marketDepthHistory: Array<DepthBucket>;
-  /** The asset's market structure at `at` (default now), every figure from data at or before it, in one SQL statement. */
+  /** The asset's market structure at `at` (default now), every figure from data at or before it and, for daily datasets, only days published by then (ETF flows of day D from D + 1 18:00 UTC, on-chain values from D + 1 03:00 UTC), in one SQL statement. */
   marketSnapshot: Maybe<MarketSnapshot>;
-  /** Aggregate open interest of an asset per bucket, gap-filled: the sum across the selected venues of each instrument's last value in the bucket (USD); null where nothing reported. */
+  /** Aggregate open interest of an asset per bucket, gap-filled: the sum across the selected venues of each instrument's latest value before the bucket's end, carried forward at most 3 hours (USD); null where nothing is that fresh. A venue with no fresh reading is listed in `coverage.missingVenues` (the sum is then partial). */
   openInterestHistory: Array<OpenInterestBucket>;
-  /** The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's last value in the bucket, summed; weekly ETF inflow = US net flow over the 7 days ending on the bucket's last day; RSI = daily RSI(14) with that day closing at the bucket's last price. Four SQL statements for the whole range. */
+  /** The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); each bucket judged at its end (or at `to`, for a last bucket cut short): weekly ETF inflow = US net flow over the 7 UTC days ending on the latest day published by then (D + 1 18:00 UTC); RSI = marketSnapshot.rsi14 at that instant. Three SQL statements for the whole range. */
   recoverySignalHistory: Array<RecoveryAssessment>;
-  /** The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 days ending at `at` above $5B (weeklyEtfInflowAbove), daily RSI(14) under 30 (rsiOversold). */
+  /** The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 UTC days ending on the latest day published by `at` (D + 1 18:00 UTC) above $5B (weeklyEtfInflowAbove), daily RSI(14) at or below 30 (rsiOversold). */
   recoverySignals: Maybe<RecoveryAssessment>;
-  /** Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow and RSI. Costs at most 11 SQL statements: one per selected series (9, run concurrently), plus one for daily closes when rsi14 is selected and one for the cohort list when supply changes are; fields not selected are not computed. */
+  /** Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow and RSI. Costs at most 11 SQL statements: one per selected series (9, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed. */
   timeline: Array<TimelineBucket>;
   /** One venue by slug ("binance"); null when none has it. */
   venue: Maybe<Venue>;
-  /** Each venue's mark price against the cross-venue median per bucket, in basis points (the Hyperliquid flash dislocations): one row per bucket and venue that reported, ordered by time then venue; `minAbsBps` keeps only the larger gaps. */
+  /** Each venue's mark price against the median of the other venues per bucket, in basis points (the Hyperliquid flash dislocations); quotes in USDT, USDC and USD are taken at par. One row per bucket and venue that reported while at least one other venue did, ordered by time then venue; `minAbsBps` keeps only the larger gaps. */
   venuePriceDislocation: Array<VenueDislocation>;
   /** Every venue Cascade collects from, optionally of one kind. */
   venues: Array<Venue>;
@@ -612,6 +711,13 @@ export type QueryCohortSupplyHistoryArgs = {
   interval: Interval;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryDataSourcesArgs = {
+  dataset?: InputMaybe<Scalars['String']['input']>;
+  venue?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -781,36 +887,61 @@ export type QueryVenuesArgs = {
 export type RecoveryAssessment = {
   /** True when every condition is met. */
   allMet: Scalars['Boolean']['output'];
+  /** `at` for recoverySignals; in recoverySignalHistory the bucket's start (the bucket is judged on what was published by its end). */
   asOf: Scalars['DateTime']['output'];
+  /** Each condition with its value, threshold and verdict, in a fixed order. */
   conditions: Array<RecoveryCondition>;
 };
 
 /** One recovery condition: its measured value against its threshold. */
 export type RecoveryCondition = {
-  /** Whether the condition holds; false when the value is unknown. */
+  /** Whether the condition holds; false when the value is unknown (status UNKNOWN), never true on partial data. */
   met: Scalars['Boolean']['output'];
   /** openInterestBelow, weeklyEtfInflowAbove or rsiOversold. */
   name: Scalars['String']['output'];
+  /** Why the status is UNKNOWN, in words (e.g. "open interest from okx has no reading within 3 hours of asOf"); null when MET or NOT_MET. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** MET or NOT_MET when the value stands on complete data; UNKNOWN when it is missing or partial (value is then null and met false), with the cause in `reason`. */
+  status: RecoveryConditionStatus;
+  /** The level the value is compared with, in the unit of `value` (USD for open interest and ETF flows, index points for RSI). */
   threshold: Scalars['Float']['output'];
   /** The measured value (null when the data is missing). */
   value: Maybe<Scalars['Float']['output']>;
 };
 
+/** MET: the value holds against the threshold; NOT_MET: it does not; UNKNOWN: the data it needs is missing or partial (an expected venue without a fresh reading). */
+export type RecoveryConditionStatus =
+  /** The value, from complete data, satisfies the threshold. */
+  | 'MET'
+  /** The value, from complete data, does not satisfy the threshold. */
+  | 'NOT_MET'
+  /** The value could not be judged: missing, or standing on partial data (see `reason`). */
+  | 'UNKNOWN';
+
 /** The published conditions for a sustained recovery; each may be overridden. */
 export type RecoveryThresholds = {
   /** Aggregate open interest of the asset across all venues, in USD. */
   maxOpenInterestUsd?: InputMaybe<Scalars['Float']['input']>;
-  /** Net flow of the asset's US spot ETFs over the 7 days ending at `at`. */
+  /** Net flow of the asset's US spot ETFs over the 7 UTC days ending on the latest day published by `at`, USD; the condition holds above it. */
   minWeeklyEtfInflowUsd?: InputMaybe<Scalars['Float']['input']>;
-  /** RSI (14, Wilder, daily) at or below which the market counts as oversold. */
+  /** RSI (14, Wilder, daily, 0–100) at or below which the market counts as oversold (rsi14 ≤ threshold). */
   rsiOversold?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** Whether a position figure counts one side of the market or both. */
+export type Sidedness =
+  /** Longs plus shorts: twice the one-sided figure. Cascade converts these to one side before storing. */
+  | 'BOTH_SIDES'
+  /** Not a position figure (prices, funding, depth, flows). */
+  | 'NOT_APPLICABLE'
+  /** One side: every open contract counted once (the long side equals the short side). */
+  | 'ONE_SIDE';
+
 /** Live streams, over graphql-ws on the same URL as HTTP (ws://host:port/graphql). */
 export type Subscription = {
-  /** Each liquidation matching `filter` as it is stored (at most once; after a reconnect, page `liquidations` to fill a gap). Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  /** Each liquidation matching `filter` as it is stored (at most once; after a reconnect, page `liquidations` to fill a gap). Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidationOccurred: Liquidation;
-  /** Each bucket of an asset's liquidations as it closes (about 2 s after its end, so late events are in): the same figures as `liquidationHistory`, pushed. Venues whose `liquidationsLowerBound` is true (Binance) under-report, so their figures are a lower bound. */
+  /** Each bucket of an asset's liquidations as it closes (about 2 s after its end, so late events are in): the same figures as `liquidationHistory`, pushed. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidationTicks: LiquidationBucket;
   /** The recovery conditions, pushed at the start and whenever any condition flips between met and unmet; judged every `checkEveryMinutes` on data at that time. */
   recoveryConditionChanged: RecoveryAssessment;
@@ -849,8 +980,10 @@ export type TimelineBucket = {
   etfNetFlowUsd: Maybe<Scalars['Float']['output']>;
   /** Exchange inflow − outflow over the bucket, coins. */
   exchangeNetflow: Maybe<Scalars['Float']['output']>;
-  /** Open-interest-weighted funding rate normalized to 8 hours (as `fundingHistory.openInterestWeightedRate`). */
+  /** Funding normalized to 8 hours, a fraction: `fundingHistory.openInterestWeightedRate`, or its `averageRate` when some paying instrument had no open interest known; `fundingWeighting` says which. */
   fundingRate8h: Maybe<Scalars['Float']['output']>;
+  /** Which mean fundingRate8h is: OPEN_INTEREST or EQUAL (plain mean per instrument); null when no funding was paid in the bucket. */
+  fundingWeighting: Maybe<FundingWeighting>;
   /** Liquidated USD per 1 % of price range in the bucket: (long + short USD) / (100 × (high − low) / open); null without a price range. */
   liquidationIntensity: Maybe<Scalars['Float']['output']>;
   /** USD of long positions liquidated in the bucket. */
@@ -861,10 +994,11 @@ export type TimelineBucket = {
   lthSupplyChange: Maybe<Scalars['Float']['output']>;
   /** Change of aggregate open interest from the previous bucket's value, USD (the first bucket's is null). */
   openInterestChangeUsd: Maybe<Scalars['Float']['output']>;
-  /** Aggregate open interest, USD: each instrument's last value in the bucket, summed (as `openInterestHistory`). */
+  /** Aggregate open interest, USD: each instrument's latest value at or before the bucket's end, no older than 3 hours, summed (as `openInterestHistory`). */
   openInterestUsd: Maybe<Scalars['Float']['output']>;
-  /** 14-period Wilder RSI of daily closes at the bucket's end, the current day closing at the bucket's last price. */
+  /** RSI(14), Wilder, at the bucket's end (or at `to`, for a last bucket cut short): exactly marketSnapshot.rsi14 at that instant (closed daily closes, then the last price at or before it as a provisional close). */
   rsi14: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
   /** Change of whale supply since the previous bucket, coins. */
   whaleSupplyChange: Maybe<Scalars['Float']['output']>;
@@ -872,12 +1006,17 @@ export type TimelineBucket = {
 
 /** A derivatives venue: a centralized exchange or an on-chain perp DEX. */
 export type Venue = {
+  /** How much of the venue's liquidations Cascade collects: COMPLETE (its feed is documented as complete), LOWER_BOUND (its feed is sampled), NOT_COLLECTED (no source, or a keyed source without a key). `dataSources` says which feed and why. */
+  completeness: Completeness;
+  /** Stable opaque id of the venue: the same across requests and processes (Postgres row id as a string). */
   id: Scalars['ID']['output'];
   /** The venue's instruments, optionally for one asset ticker. */
   instruments: Array<Instrument>;
+  /** CEX (centralized exchange) or DEX (on-chain venue). */
   kind: VenueKind;
-  /** True where the venue's public liquidation feed is throttled (Binance: at most one event per symbol per second), so its liquidation totals are a lower bound. */
+  /** True unless `completeness` is COMPLETE: the venue's liquidation totals under-report. Kept for existing clients; derived from `completeness`. */
   liquidationsLowerBound: Scalars['Boolean']['output'];
+  /** Display name: "Binance", "Hyperliquid". */
   name: Scalars['String']['output'];
   /** Lower-case slug that every `venue`/`venues` argument takes: "binance". */
   slug: Scalars['String']['output'];
@@ -893,21 +1032,27 @@ export type VenueInstrumentsArgs = {
 export type VenueDislocation = {
   /** (markPriceUsd / medianMarkPriceUsd − 1) × 10,000, in basis points; negative = trading below the other venues. */
   dislocationBps: Scalars['Float']['output'];
-  /** The venue's mark price: the mean over its perpetuals of each one's last mark in the bucket, USD. */
+  /** The venue's mark price: the mean over its perpetuals of each one's last mark in the bucket, in each contract's quote currency taken at par (1 USDT = 1 USDC = 1 USD). */
   markPriceUsd: Scalars['Float']['output'];
-  /** Median of the venues’ mark prices in the bucket, USD. */
+  /** Median of the OTHER venues’ mark prices in the bucket (this venue left out), USD at par as markPriceUsd. */
   medianMarkPriceUsd: Scalars['Float']['output'];
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
+  /** The venue compared with the others. */
   venue: Venue;
 };
 
 /** CEX: a centralized exchange; DEX: an on-chain venue. */
 export type VenueKind =
+  /** A centralized exchange (Binance, Bybit, OKX, Deribit): custody and matching run by the operator. */
   | 'CEX'
+  /** An on-chain venue (Hyperliquid): positions and liquidations settle on its chain. */
   | 'DEX';
 
-/** One venue's liquidations summed over a window. Venues with `liquidationsLowerBound` (Binance: its feed sends at most one liquidation per symbol per second) under-report, so their figures are a lower bound. */
+/** One venue's liquidations summed over a window. Where a venue samples its feed or is not collected, its figures under-report: `completeness` (here and on each `Venue`) says which; `dataSources` lists why. */
 export type VenueLiquidationTotals = {
+  /** How much of the liquidations these sums cover: COMPLETE only when every venue in them (those listing the asset, within the venue filter) is collected completely; see `Venue.completeness`. */
+  completeness: Completeness;
   /** Number of liquidation events. */
   count: Scalars['Int']['output'];
   /** longUsd / totalUsd, a fraction in [0, 1]; null when nothing was liquidated. */
@@ -918,7 +1063,7 @@ export type VenueLiquidationTotals = {
   shortUsd: Scalars['Float']['output'];
   /** longUsd + shortUsd, in USD. */
   totalUsd: Scalars['Float']['output'];
-  /** Check `venue.liquidationsLowerBound`: when true these totals are a lower bound. */
+  /** The venue summed; its `completeness` is this row's `completeness`. */
   venue: Venue;
 };
 
@@ -943,7 +1088,7 @@ export type Viewer = {
 export type LiquidationsOnTenOctoberQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LiquidationsOnTenOctoberQuery = { byVenue: Array<{ longUsd: number, shortUsd: number, totalUsd: number, count: number, longShare: number | null, venue: { slug: string, liquidationsLowerBound: boolean } }>, btcByHour: Array<{ start: string, longUsd: number, shortUsd: number, longShare: number | null }> };
+export type LiquidationsOnTenOctoberQuery = { byVenue: Array<{ completeness: Completeness, longUsd: number, shortUsd: number, totalUsd: number, count: number, longShare: number | null, venue: { slug: string, completeness: Completeness } }>, btcByHour: Array<{ start: string, longUsd: number, shortUsd: number, longShare: number | null, completeness: Completeness }> };
 
 export type OpenInterestUnderThirtyBillionQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -975,11 +1120,17 @@ export type HyperliquidDislocationQueryVariables = Exact<{ [key: string]: never;
 
 export type HyperliquidDislocationQuery = { venuePriceDislocation: Array<{ start: string, markPriceUsd: number, medianMarkPriceUsd: number, dislocationBps: number, venue: { slug: string, kind: VenueKind } }> };
 
+export type WhereFiguresComeFromQueryVariables = Exact<{ [key: string]: never; }>;
 
-export const LiquidationsOnTenOctoberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiquidationsOnTenOctober"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"byVenue"},"name":{"kind":"Name","value":"liquidationTotalsByVenue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"liquidationsLowerBound"}}]}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"totalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"btcByHour"},"name":{"kind":"Name","value":"liquidationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}}]}}]}}]} as unknown as DocumentNode<LiquidationsOnTenOctoberQuery, LiquidationsOnTenOctoberQueryVariables>;
+
+export type WhereFiguresComeFromQuery = { liquidationSources: Array<{ source: string, venue: string | null, endpoint: string, completeness: Completeness, keyVariable: string | null, documentationUrl: string, documentationRead: string, notes: string | null }>, venues: Array<{ slug: string, completeness: Completeness }> };
+
+
+export const LiquidationsOnTenOctoberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiquidationsOnTenOctober"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"byVenue"},"name":{"kind":"Name","value":"liquidationTotalsByVenue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"totalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"btcByHour"},"name":{"kind":"Name","value":"liquidationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}}]}}]} as unknown as DocumentNode<LiquidationsOnTenOctoberQuery, LiquidationsOnTenOctoberQueryVariables>;
 export const OpenInterestUnderThirtyBillionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenInterestUnderThirtyBillion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverySignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"allMet"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInterestHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"D1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-09-25T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"openInterestUsd"}}]}}]}}]} as unknown as DocumentNode<OpenInterestUnderThirtyBillionQuery, OpenInterestUnderThirtyBillionQueryVariables>;
 export const WeeklyEtfInflowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WeeklyEtfInflows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"weekly"},"name":{"kind":"Name","value":"etfFlowHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"StringValue","value":"US","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"W1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-09-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-24T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"netFlowUsd"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"snapshot"},"name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"etfNetFlow7dUsd"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"hongKong"},"name":{"kind":"Name","value":"etfs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"StringValue","value":"HK","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticker"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"issuer"}}]}}]}}]} as unknown as DocumentNode<WeeklyEtfInflowsQuery, WeeklyEtfInflowsQueryVariables>;
 export const HoldersDistributingWhalesAccumulatingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HoldersDistributingWhalesAccumulating"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lthSupplyChange30d"}},{"kind":"Field","name":{"kind":"Name","value":"whaleSupplyChange30d"}},{"kind":"Field","name":{"kind":"Name","value":"exchangeNetflow7d"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"longTermHolders"},"name":{"kind":"Name","value":"cohortSupplyHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"cohort"},"value":{"kind":"StringValue","value":"LTH","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"W1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-07-21T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-24T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"supply"}},{"kind":"Field","name":{"kind":"Name","value":"change"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"whales"},"name":{"kind":"Name","value":"cohortSupplyHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"cohort"},"value":{"kind":"StringValue","value":"WHALES","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"W1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-07-21T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-24T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"supply"}},{"kind":"Field","name":{"kind":"Name","value":"change"}}]}}]}}]} as unknown as DocumentNode<HoldersDistributingWhalesAccumulatingQuery, HoldersDistributingWhalesAccumulatingQueryVariables>;
 export const BookDepthAgainstNormalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BookDepthAgainstNormal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"duringTheCascade"},"name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-10-10T21:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depthRatio"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsd"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"now"},"name":{"kind":"Name","value":"marketSnapshot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"depthRatio"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"marketDepthHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T06:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"band"},"value":{"kind":"FloatValue","value":"0.02"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"bidUsd"}},{"kind":"Field","name":{"kind":"Name","value":"askUsd"}}]}}]}}]} as unknown as DocumentNode<BookDepthAgainstNormalQuery, BookDepthAgainstNormalQueryVariables>;
 export const LiquidationCascadesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiquidationCascades"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"liquidationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H4"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"totalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"largest"},"name":{"kind":"Name","value":"liquidations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T20:00:00Z","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-10T23:00:00Z","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"minNotionalUsd"},"value":{"kind":"IntValue","value":"20000000"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"notionalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<LiquidationCascadesQuery, LiquidationCascadesQueryVariables>;
 export const HyperliquidDislocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HyperliquidDislocation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venuePriceDislocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"M1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T20:30:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-10T22:30:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"minAbsBps"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"markPriceUsd"}},{"kind":"Field","name":{"kind":"Name","value":"medianMarkPriceUsd"}},{"kind":"Field","name":{"kind":"Name","value":"dislocationBps"}}]}}]}}]} as unknown as DocumentNode<HyperliquidDislocationQuery, HyperliquidDislocationQueryVariables>;
+export const WhereFiguresComeFromDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhereFiguresComeFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"liquidationSources"},"name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dataset"},"value":{"kind":"StringValue","value":"liquidations","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"keyVariable"}},{"kind":"Field","name":{"kind":"Name","value":"documentationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"documentationRead"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"venues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}}]}}]} as unknown as DocumentNode<WhereFiguresComeFromQuery, WhereFiguresComeFromQueryVariables>;

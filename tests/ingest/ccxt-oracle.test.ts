@@ -235,7 +235,7 @@ describe('ccxt oracle: okx', () => {
       const coins = theirs.baseVolume!;
       const usd = theirs.openInterestValue ?? coins * marks.get(row.instId)!;
       expect([ours.open_interest_contracts, closeTo(ours.open_interest_usd, usd)]).toEqual([theirs.openInterestAmount, true]);
-      expect(closeTo(ours.open_interest_contracts * instruments.get(row.instId)!.contractSize, coins)).toBe(true);
+      expect(closeTo(ours.open_interest_contracts! * instruments.get(row.instId)!.contractSize, coins)).toBe(true);
     }
   });
 
@@ -257,5 +257,126 @@ describe('ccxt oracle: okx', () => {
     const bands = depthBands(ccxtLevelsInCoins(book.bids, (a) => a * size), ccxtLevelsInCoins(book.asks, (a) => a * size))!;
     const ours = okx.mapDepth(fixture('okx', 'books.BTC-USDT-SWAP').data[0], instruments.get('BTC-USDT-SWAP')!)!;
     expect([ours.mid_price, ours.bid_usd_1pct, ours.ask_usd_1pct, ours.bid_usd_2pct, ours.ask_usd_2pct].map((v) => v && Number(v.toPrecision(12)))).toEqual([bands.midPrice, bands.bidUsd1pct, bands.askUsd1pct, bands.bidUsd2pct, bands.askUsd2pct].map((v) => v && Number(v.toPrecision(12))));
+  });
+});
+
+describe('ccxt oracle: deribit', () => {
+  const rpc = (result: unknown) => ({ jsonrpc: '2.0', result, usIn: 1718009999000000, usOut: 1718009999000500, usDiff: 500, testnet: false });
+  const summaries = ['BTC', 'ETH', 'USDC'].flatMap((currency) => fixture<any[]>('deribit', `book-summary.${currency}`));
+  const listed = ['BTC', 'ETH', 'USDC'].flatMap((currency) => fixture<any[]>('deribit', `instruments.${currency}`));
+  const ex = offline(new pro.deribit(), (url) => {
+    const name = url.searchParams.get('instrument_name');
+    switch (url.pathname) {
+      case '/api/v2/public/get_instruments': return rpc(listed);
+      case '/api/v2/public/get_book_summary_by_instrument': return rpc(summaries.filter((s) => s.instrument_name === name));
+      case '/api/v2/public/get_funding_rate_history': return rpc(fixture('deribit', `funding-rate-history.${name}`));
+      case '/api/v2/public/get_order_book': return rpc(fixture('deribit', `order-book.${name}`));
+    }
+  });
+  const instruments = knownInstruments(deribit.mapInstruments(listed, trackedAssets));
+  beforeAll(() => ex.loadMarkets());
+
+  it('reads the same contract sizes and margin (inverse USD contracts, linear USDC coins)', () => {
+    for (const [symbol, instrument] of instruments) {
+      const market = ex.markets_by_id![symbol][0];
+      expect({ symbol, contractSize: market.contractSize, inverse: market.inverse }).toEqual({ symbol, contractSize: instrument.contractSize, inverse: instrument.marginType === 'INVERSE' });
+    }
+  });
+
+  it('trades flagged liquidation: ccxt parses the same price, amount and time; the liquidated side comes from the flag, which ccxt does not read', () => {
+    const trades = fixture<any[]>('deribit', 'trades.future.notifications').flatMap((note) => note.params?.data ?? [])
+      // Trades of instruments Cascade does not track are dropped by the connector too.
+      .filter((t) => t.liquidation && instruments.has(t.instrument_name));
+    expect(trades.length).toBeGreaterThan(2);
+    for (const trade of trades) {
+      const theirs = ex.parseTrade(trade, ex.market(ex.markets_by_id![trade.instrument_name][0].symbol));
+      for (const event of deribit.mapLiquidationTrade(trade)) {
+        const instrument = instruments.get(trade.instrument_name)!;
+        const row = liquidationRow(instrument, event)!;
+        // ccxt's trade amount is Deribit's `amount` as sent: USD on inverse, coins on linear.
+        const deribitAmount = theirs.amount!;
+        const coins = instrument.marginType === 'INVERSE' ? deribitAmount / theirs.price! : deribitAmount;
+        expect([row.price, row.occurred_at.getTime(), closeTo(row.quantity, coins)]).toEqual([theirs.price, theirs.timestamp, true]);
+        // The taker's own position is the liquidated one on "T": a taker sell closes a long.
+        if (event.eventKey.endsWith(':T')) expect(row.side).toBe(theirs.side === 'sell' ? 'LONG' : 'SHORT');
+        else expect(row.side).toBe(theirs.side === 'sell' ? 'SHORT' : 'LONG');
+      }
+    }
+  });
+
+  it('open interest: inverse is USD for both; on the linear USDC perpetual ccxt calls open_interest a USD value, Cascade (and the docs: linear amounts are coins) coins × mark', async () => {
+    const inverse = await ex.fetchOpenInterest('BTC/USD:BTC');
+    const ours = deribit.mapOpenInterest(summaries.find((s) => s.instrument_name === 'BTC-PERPETUAL'), instruments.get('BTC-PERPETUAL')!)!;
+    expect(ours.open_interest_usd).toBe(inverse.openInterestValue);
+    const linear = await ex.fetchOpenInterest('BTC/USDC:USDC');
+    const summary = summaries.find((s) => s.instrument_name === 'BTC_USDC-PERPETUAL');
+    const oursLinear = deribit.mapOpenInterest(summary, instruments.get('BTC_USDC-PERPETUAL')!)!;
+    expect({ ccxtValue: linear.openInterestValue, ccxtAmount: linear.openInterestAmount }).toEqual({ ccxtValue: summary.open_interest, ccxtAmount: undefined });
+    expect(closeTo(oursLinear.open_interest_usd, summary.open_interest * summary.mark_price)).toBe(true);
+  });
+
+  it('funding history: the same hourly stamps; ccxt reports interest_8h as the rate, Cascade interest_1h over a 1-hour interval', async () => {
+    const rows = fixture<any[]>('deribit', 'funding-rate-history.BTC-PERPETUAL');
+    const history = await ex.fetchFundingRateHistory('BTC/USD:BTC', rows[0].timestamp);
+    const ours = deribit.mapFundingHistory(rows, instruments.get('BTC-PERPETUAL')!);
+    expect(ours.map((r) => r.at.getTime())).toEqual(history.map((r) => r.timestamp));
+    expect(history.map((r) => r.fundingRate)).toEqual(rows.map((r) => r.interest_8h));
+    expect(ours.map((r) => [r.rate, r.interval_hours])).toEqual(rows.map((r) => [r.interest_1h, 1]));
+  });
+
+  it('depth: ccxt\'s book amounts are Deribit\'s (USD on inverse); ÷ price they give the same mid and USD bands', async () => {
+    const book = await ex.fetchOrderBook('BTC/USD:BTC');
+    const bands = depthBands(ccxtLevelsInCoins(book.bids, (a, p) => a / p), ccxtLevelsInCoins(book.asks, (a, p) => a / p))!;
+    const ours = deribit.mapDepth(fixture('deribit', 'order-book.BTC-PERPETUAL'), instruments.get('BTC-PERPETUAL')!)!;
+    expect([ours.mid_price, ours.bid_usd_1pct, ours.ask_usd_1pct, ours.bid_usd_2pct, ours.ask_usd_2pct]).toEqual([bands.midPrice, bands.bidUsd1pct, bands.askUsd1pct, bands.bidUsd2pct, bands.askUsd2pct]);
+  });
+});
+
+describe('ccxt oracle: hyperliquid', () => {
+  const metaAndCtxs = fixture('hyperliquid', 'meta-and-asset-ctxs');
+  const ex = offline(new pro.hyperliquid({ options: { fetchMarkets: { types: ['swap'] } } }), (_url, body) => {
+    switch (body?.type) {
+      case 'metaAndAssetCtxs': return metaAndCtxs;
+      case 'fundingHistory': return fixture('hyperliquid', `funding-history.${body.coin}`);
+      case 'l2Book': return fixture('hyperliquid', `l2-book.${body.coin}`);
+    }
+  });
+  const pairs = hyperliquid.pairUniverse(metaAndCtxs);
+  const instruments = knownInstruments(hyperliquid.mapInstruments(pairs, trackedAssets));
+  const ctxOf = (coin: string) => pairs.find((p) => p.entry.name === coin)!.ctx;
+  beforeAll(() => ex.loadMarkets());
+
+  it('has no liquidation parser in ccxt either: Hyperliquid\'s public API has no market-wide liquidation feed', () => {
+    expect((ex as any).parseWsLiquidation).toBeUndefined();
+  });
+
+  it('open interest: the same coins as reported (not halved: ccxt reads the raw openInterest too); USD = coins × markPx', async () => {
+    const theirs = await ex.fetchOpenInterests(['BTC/USDC:USDC', 'ETH/USDC:USDC']);
+    for (const coin of ['BTC', 'ETH']) {
+      const ours = hyperliquid.mapOpenInterest(ctxOf(coin), instruments.get(coin)!, new Date());
+      const amount = theirs[`${coin}/USDC:USDC`].openInterestAmount!;
+      expect([ours.open_interest_contracts, closeTo(ours.open_interest_usd, amount * Number(ctxOf(coin).markPx))]).toEqual([amount, true]);
+    }
+  });
+
+  it('funding: the same hourly accruing rate and the same settled history (Cascade rounds the ms past the hour)', async () => {
+    const current = (await ex.fetchFundingRates(['BTC/USDC:USDC']))['BTC/USDC:USDC'];
+    const ours = hyperliquid.mapCurrentFunding(ctxOf('BTC'), instruments.get('BTC')!, new Date());
+    expect([ours.rate, `${ours.interval_hours}h`]).toEqual([current.fundingRate, current.interval]);
+    const rows = fixture<any[]>('hyperliquid', 'funding-history.BTC');
+    const history = await ex.fetchFundingRateHistory('BTC/USDC:USDC', rows[0].time);
+    const settled = hyperliquid.mapFundingHistory(rows, instruments.get('BTC')!);
+    expect(settled.map((r) => r.rate)).toEqual(history.map((r) => r.fundingRate));
+    settled.forEach((row, i) => expect(Math.abs(row.at.getTime() - history[i].timestamp!)).toBeLessThan(minute));
+  });
+
+  it('depth: the same levels in coins; ccxt\'s book gives the same mid and USD bands a book of that many levels does', async () => {
+    const book = await ex.fetchOrderBook('BTC/USDC:USDC');
+    const raw = fixture('hyperliquid', 'l2-book.BTC');
+    expect(book.bids.map(([p, s]) => [p, s])).toEqual(raw.levels[0].map((l: any) => [Number(l.px), Number(l.sz)]));
+    expect(book.asks.map(([p, s]) => [p, s])).toEqual(raw.levels[1].map((l: any) => [Number(l.px), Number(l.sz)]));
+    const bands = depthBands(ccxtLevelsInCoins(book.bids, (a) => a), ccxtLevelsInCoins(book.asks, (a) => a))!;
+    const ours = hyperliquid.mapDepth([{ book: raw, nSigFigs: null }], instruments.get('BTC')!)!;
+    expect(ours.mid_price).toBe(bands.midPrice);
   });
 });

@@ -30,7 +30,7 @@ describe('CORS (CASCADE_CORS_ORIGINS)', () => {
   it('says Vary: Origin on every answer, to an allowed origin, another one or none', async () => {
     const post = (headers: Record<string, string>) =>
       fetch(server.url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ venues { slug } }' }) });
-    for (const headers of [{ origin: 'https://dash.example' }, { origin: 'https://evil.example' }, {}]) {
+    for (const headers of [{ origin: 'https://dash.example' }, { origin: 'https://evil.example' }, {}] as Array<Record<string, string>>) {
       const response = await post(headers);
       expect([response.status, response.headers.get('vary')?.toLowerCase().split(/\s*,\s*/)]).toEqual([200, expect.arrayContaining(['origin'])]);
     }

@@ -13,7 +13,7 @@ describe('an unknown depth band in every reader', () => {
   let server: TestServer;
   const hour = 3_600_000;
   const now = Date.parse('2025-11-20T12:00:00Z');
-  const row = (instrument: number, at: number, bid: number | null, ask: number | null): DepthRow => ({
+  const row = (instrument: number, at: number, bid: number | null, ask: number | null): DepthRow & Record<string, unknown> => ({
     asset_id: 1, instrument_id: instrument, at: new Date(at), mid_price: 100,
     bid_usd_1pct: bid === null ? null : bid / 2, ask_usd_1pct: ask === null ? null : ask / 2, bid_usd_2pct: bid, ask_usd_2pct: ask,
     depth_gap: bid === null || ask === null ? "bids fetched to 0.4 % below mid (20 levels, the request's limit of 20, full precision): the ±2 % band is unknown" : null,

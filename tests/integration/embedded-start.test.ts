@@ -14,7 +14,7 @@ import { ownCluster } from '../support/own-cluster';
 
 /** Runs `node <args>` to its end with `env` (DATABASE_URL removed): exit code and output. */
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', CASCADE_LOG_LEVEL: 'warn', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', CASCADE_LOG_LEVEL: 'warn', ...env };
   delete childEnv.DATABASE_URL;
   return new Promise((resolve) => {
     const child = execFile(process.execPath, args, { env: childEnv, cwd: projectRoot, timeout: 120_000 }, (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));

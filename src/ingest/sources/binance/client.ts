@@ -68,6 +68,9 @@ export interface BinanceForceOrderEvent {
 export const openInterestHistPeriods = { '5m': 300_000, '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '4h': 14_400_000, '1d': 86_400_000 } as const;
 export type OpenInterestHistPeriod = keyof typeof openInterestHistPeriods;
 
+/** Levels a side Cascade asks /fapi/v1/depth for (the most it serves): a side this long may go on. */
+export const depthLevelLimit = 1000;
+
 /** Depth weight by limit, per the docs: 2 up to 50 levels, then 5 / 10 / 20. */
 function depthWeight(limit: number): number {
   return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
@@ -104,7 +107,7 @@ export class BinanceClient {
     return this.http.get('/fapi/v1/fundingRate', { weight: 1, query: { symbol, startTime, endTime, limit } });
   }
 
-  depth(symbol: string, limit = 1000): Promise<BinanceDepth> {
+  depth(symbol: string, limit = depthLevelLimit): Promise<BinanceDepth> {
     return this.http.get('/fapi/v1/depth', { weight: depthWeight(limit), query: { symbol, limit } });
   }
 }

@@ -17,6 +17,7 @@ import {
   BinanceOpenInterest,
   BinanceOpenInterestHist,
   BinancePremiumIndex,
+  depthLevelLimit,
 } from './client';
 
 /** Binance's default funding interval for symbols absent from /fapi/v1/fundingInfo. */
@@ -115,9 +116,12 @@ export function mapMarkPrice(premium: BinancePremiumIndex, instrument: KnownInst
   };
 }
 
-/** Bands around mid from a depth snapshot (qty in coins); null when a side is empty. */
-export function mapDepth(book: BinanceDepth, instrument: KnownInstrument): DepthRow | null {
-  const bands = depthBands(book.bids, book.asks, (size, price) => sizeInCoins(instrument, size, price));
+/**
+ * Bands around mid from a depth snapshot (qty in coins); null when a side is empty. A band past
+ * the last of `levelLimit` levels is unknown (src/ingest/depth.ts).
+ */
+export function mapDepth(book: BinanceDepth, instrument: KnownInstrument, levelLimit: number = depthLevelLimit): DepthRow | null {
+  const bands = depthBands(book.bids, book.asks, (size, price) => sizeInCoins(instrument, size, price), levelLimit);
   if (!bands) return null;
   return depthRow(instrument, msTime(book.T ?? book.E, 'T'), bands);
 }

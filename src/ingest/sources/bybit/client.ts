@@ -72,6 +72,9 @@ function checkEnvelope(body: unknown) {
 }
 
 /** Typed v5 market calls (category linear); each counts 1 against the IP budget. */
+/** Levels a side Cascade asks /v5/market/orderbook for: a side this long may go on past it. */
+export const orderBookLevelLimit = 200;
+
 export class BybitClient {
   constructor(private readonly http: JsonHttpClient) {}
 
@@ -103,7 +106,7 @@ export class BybitClient {
     return this.get<{ list: BybitTicker[] }>('/v5/market/tickers', {});
   }
 
-  orderBook(symbol: string, limit = 200) {
+  orderBook(symbol: string, limit = orderBookLevelLimit) {
     return this.get<BybitOrderBook>('/v5/market/orderbook', { symbol, limit });
   }
 

@@ -8,7 +8,7 @@ import { settledFundingRows } from '../../funding-interval';
 import { sizeInCoins } from '../../instruments';
 import { VenueLiquidation } from '../../liquidation-stream';
 import { eventDigest, msTime, num, optMsTime, optNum, roundToHour } from '../../parse';
-import { BybitAllLiquidationMessage, BybitFundingPoint, BybitInstrument, BybitKline, BybitOpenInterestPoint, BybitOrderBook, BybitTicker } from './client';
+import { BybitAllLiquidationMessage, BybitFundingPoint, BybitInstrument, BybitKline, BybitOpenInterestPoint, BybitOrderBook, BybitTicker, orderBookLevelLimit } from './client';
 
 /** Linear perpetuals and dated futures of tracked assets (USDT- and USDC-settled; 1 coin per contract). */
 export function mapInstruments(list: BybitInstrument[], assets: Map<string, number>): ListedInstrument[] {
@@ -111,8 +111,9 @@ export function mapMarkPrice(ticker: BybitTicker, at: Date, instrument: KnownIns
   return { asset_id: instrument.assetId, instrument_id: instrument.id, at, mark_price: mark, index_price: optNum(ticker.indexPrice, 'indexPrice'), origin: 'LIVE' };
 }
 
-export function mapDepth(book: BybitOrderBook, instrument: KnownInstrument): DepthRow | null {
-  const bands = depthBands(book.b, book.a, (size, price) => sizeInCoins(instrument, size, price));
+/** Bands around mid; a band past the last of `levelLimit` levels is unknown (src/ingest/depth.ts). */
+export function mapDepth(book: BybitOrderBook, instrument: KnownInstrument, levelLimit: number = orderBookLevelLimit): DepthRow | null {
+  const bands = depthBands(book.b, book.a, (size, price) => sizeInCoins(instrument, size, price), levelLimit);
   if (!bands) return null;
   return depthRow(instrument, msTime(book.ts, 'ts'), bands);
 }

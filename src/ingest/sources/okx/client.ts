@@ -107,6 +107,9 @@ function checkEnvelope(body: unknown) {
 export const okxPageLimit = 100;
 
 /** Typed public calls; each counts 1 against the source budget (OKX limits per endpoint per 2 s). */
+/** Levels a side Cascade asks /api/v5/market/books for (`sz`, at most 400): a side this long may go on. */
+export const bookLevelLimit = 400;
+
 export class OkxClient {
   constructor(private readonly http: JsonHttpClient) {}
 
@@ -136,7 +139,7 @@ export class OkxClient {
     return this.get<OkxMarkPrice>('/api/v5/public/mark-price', { instType: 'SWAP' });
   }
 
-  async book(instId: string, depth = 400): Promise<OkxBook | undefined> {
+  async book(instId: string, depth = bookLevelLimit): Promise<OkxBook | undefined> {
     return (await this.get<OkxBook>('/api/v5/market/books', { instId, sz: depth }))[0];
   }
 

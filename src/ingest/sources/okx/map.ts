@@ -8,7 +8,7 @@ import { intervalFromSpacing, settledFundingRows } from '../../funding-interval'
 import { sizeInCoins } from '../../instruments';
 import { VenueLiquidation } from '../../liquidation-stream';
 import { eventDigest, msTime, num, optNum, roundToHour } from '../../parse';
-import { OkxBook, OkxFundingHistoryRow, OkxFundingRate, OkxInstrument, OkxLiquidationGroup, OkxMarkPrice, OkxOpenInterest } from './client';
+import { bookLevelLimit, OkxBook, OkxFundingHistoryRow, OkxFundingRate, OkxInstrument, OkxLiquidationGroup, OkxMarkPrice, OkxOpenInterest } from './client';
 
 /** OKX settles most swaps every 8 hours; used until the funding-rate endpoint says otherwise. */
 export const defaultFundingIntervalHours = 8;
@@ -115,9 +115,12 @@ export function mapMarkPrice(row: OkxMarkPrice, instrument: KnownInstrument): Ma
   return { asset_id: instrument.assetId, instrument_id: instrument.id, at: msTime(row.ts, 'ts'), mark_price: num(row.markPx, 'markPx'), index_price: null, origin: 'LIVE' };
 }
 
-/** Book sizes are contracts: coins = contracts × ctVal (linear) or contracts × USD ÷ price (inverse). */
-export function mapDepth(book: OkxBook, instrument: KnownInstrument): DepthRow | null {
-  const bands = depthBands(book.bids, book.asks, (size, price) => sizeInCoins(instrument, size, price));
+/**
+ * Book sizes are contracts: coins = contracts × ctVal (linear) or contracts × USD ÷ price (inverse).
+ * A band past the last of `levelLimit` levels is unknown (src/ingest/depth.ts).
+ */
+export function mapDepth(book: OkxBook, instrument: KnownInstrument, levelLimit: number = bookLevelLimit): DepthRow | null {
+  const bands = depthBands(book.bids, book.asks, (size, price) => sizeInCoins(instrument, size, price), levelLimit);
   if (!bands) return null;
   return depthRow(instrument, msTime(book.ts, 'ts'), bands);
 }
