@@ -1,13 +1,9 @@
-import { findFundingBuckets } from '../../src/domains/funding/funding.service';
-import { toFundingPoint } from '../../src/domains/funding/funding.types';
-import { Interval } from '../../src/domains/shared/enums';
-import { bucketRange } from '../../src/domains/shared/series';
 import { runDataset } from '../../src/ingest/runner';
 import { mapCurrentFunding } from '../../src/ingest/sources/bybit/map';
 import { startStreams } from '../../src/ingest/streams';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually, fixture, startVenueServer, VenueServer } from '../support/venue-server';
-import { loopbackOptions, serveBybit, testNowMs } from './venues';
+import { loopbackOptions, serveBybit, testNowMs, ethFundingAsServed, ethFundingByOwnInterval } from './venues';
 
 const window = { from: new Date('2024-06-10T08:00:00Z'), to: new Date('2024-06-10T09:00:00Z') };
 
@@ -103,21 +99,7 @@ describe('Bybit linear connector', () => {
   });
 
   it('normalises and annualises each ETHUSDT rate by the interval it settled at, not by today\'s 4 h', async () => {
-    const [eth] = await bySymbol(`SELECT asset_id, venue_id FROM instrument WHERE symbol = 'ETHUSDT'`);
-    const range = bucketRange(Interval.H4, new Date('2024-06-09T00:00:00Z'), new Date('2024-06-10T12:00:00Z'));
-    const buckets = await findFundingBuckets(database.db, eth.asset_id, [eth.venue_id], range);
-    const eightHour = Object.fromEntries(buckets.filter((b) => b.average_rate !== null).map((b) => [b.start.toISOString(), b.average_rate]));
-    expect(eightHour).toEqual({
-      '2024-06-09T00:00:00.000Z': 0.0001,
-      '2024-06-09T08:00:00.000Z': 0.00008,
-      '2024-06-09T16:00:00.000Z': 0.00012,
-      '2024-06-10T00:00:00.000Z': 0.0001,
-      '2024-06-10T04:00:00.000Z': (0.00004 * 8) / 4,
-      '2024-06-10T08:00:00.000Z': (0.00005 * 8) / 4,
-    });
-    const stored = await bySymbol(`SELECT f.at, f.rate, f.interval_hours FROM funding_rate f JOIN instrument i ON i.id = f.instrument_id
-      WHERE i.symbol = 'ETHUSDT' AND f.at IN ('2024-06-09T08:00:00Z', '2024-06-10T04:00:00Z') ORDER BY f.at`);
-    expect(stored.map((row) => toFundingPoint(row as { at: Date; rate: number; interval_hours: number }).annualizedRate)).toEqual([0.00008 * 1095, 0.00004 * 2190]);
+    expect(await ethFundingAsServed(database.db)).toEqual(ethFundingByOwnInterval);
   });
 
   it('gives a lone settlement in a page the spacing from the instrument\'s previous stored settlement, as incremental runs read', async () => {

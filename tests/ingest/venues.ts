@@ -1,4 +1,8 @@
 import { Db } from '../../src/db/sql';
+import { findFundingBuckets } from '../../src/domains/funding/funding.service';
+import { toFundingPoint } from '../../src/domains/funding/funding.types';
+import { Interval } from '../../src/domains/shared/enums';
+import { bucketRange } from '../../src/domains/shared/series';
 import { manualClock } from '../../src/ingest/clock';
 import { IngestLog } from '../../src/ingest/source';
 import { StreamOptions } from '../../src/ingest/streams';
@@ -90,6 +94,34 @@ export function serveBybit(server: VenueServer): void {
     })
     .route('/v5/market/orderbook', (r) => perSymbol('bybit', 'orderbook', r.query.get('symbol')) ?? fixture('bybit', 'orderbook.empty'));
 }
+
+/**
+ * ETHUSDT's funding as the API serves it, per H4 bucket from 2024-06-09 to 2024-06-10T12:00: the
+ * 8-hour-normalised mean by bucket start, and the annualised rate of the 06-09T08:00 and
+ * 06-10T04:00 settlements (one on each side of the move from 8 h to 4 h).
+ */
+export async function ethFundingAsServed(db: Db): Promise<{ eightHour: Record<string, number | null>; annualised: number[] }> {
+  const [eth] = await db.query<{ asset_id: number; venue_id: number }>(`SELECT asset_id, venue_id FROM instrument WHERE symbol = 'ETHUSDT'`);
+  const range = bucketRange(Interval.H4, new Date('2024-06-09T00:00:00Z'), new Date('2024-06-10T12:00:00Z'));
+  const buckets = await findFundingBuckets(db, eth.asset_id, [eth.venue_id], range);
+  const eightHour = Object.fromEntries(buckets.filter((b) => b.average_rate !== null).map((b) => [b.start.toISOString(), b.average_rate]));
+  const stored = await db.query<{ at: Date; rate: number; interval_hours: number }>(`SELECT f.at, f.rate, f.interval_hours FROM funding_rate f
+    JOIN instrument i ON i.id = f.instrument_id WHERE i.symbol = 'ETHUSDT' AND f.at IN ('2024-06-09T08:00:00Z', '2024-06-10T04:00:00Z') ORDER BY f.at`);
+  return { eightHour, annualised: stored.map((row) => toFundingPoint(row).annualizedRate) };
+}
+
+/** What ethFundingAsServed must read when each row carries the interval it settled at. */
+export const ethFundingByOwnInterval = {
+  eightHour: {
+    '2024-06-09T00:00:00.000Z': 0.0001,
+    '2024-06-09T08:00:00.000Z': 0.00008,
+    '2024-06-09T16:00:00.000Z': 0.00012,
+    '2024-06-10T00:00:00.000Z': 0.0001,
+    '2024-06-10T04:00:00.000Z': (0.00004 * 8) / 4,
+    '2024-06-10T08:00:00.000Z': (0.00005 * 8) / 4,
+  },
+  annualised: [0.00008 * 1095, 0.00004 * 2190],
+};
 
 /** Every observation and liquidation row, without recorded_at, in a stable order. */
 export async function storedRows(db: Db): Promise<Record<string, unknown[]>> {
