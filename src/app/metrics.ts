@@ -34,8 +34,17 @@ function operationLabeller() {
 export type ServerMetrics = ReturnType<typeof createMetrics>;
 
 /** One API server's metrics over its pool, and the Apollo plugin that records them. */
-/** Job runs recorded by every worker, by source, dataset and outcome (one statement a scrape). */
-const jobRunsSql = `SELECT source, dataset, status, count(*)::int AS runs FROM ingestion_run GROUP BY 1, 2, 3`;
+/**
+ * Job runs recorded by every worker, by source, dataset and outcome (one statement a scrape): the
+ * raw runs of the last 48 hours plus the hourly rollup of older ones (rollUpRuns moves runs from
+ * one to the other in one statement), so the totals never go down when raw runs are pruned and a
+ * scrape groups two days of runs, not the whole history.
+ */
+const jobRunsSql = `SELECT source, dataset, status, sum(runs)::float8 AS runs FROM (
+    SELECT source, dataset, status, count(*) AS runs FROM ingestion_run GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT source, dataset, status, sum(runs) FROM ingestion_run_hourly GROUP BY 1, 2, 3
+  ) r GROUP BY 1, 2, 3`;
 
 /**
  * Per venue, the largest storage-minus-event time of the liquidations stored in the last five
@@ -78,7 +87,7 @@ export function createMetrics(pool: Pool) {
   // A scrape while the database is away still answers, without these two.
   new Gauge({
     name: 'cascade_ingest_job_runs',
-    help: 'Ingestion job runs recorded by all workers (ingestion_run), by source, dataset and status (SUCCEEDED, FAILED, RUNNING)',
+    help: 'Ingestion job runs recorded by all workers since the database was created (raw runs and their hourly rollup), by source, dataset and status (SUCCEEDED, FAILED, RUNNING); SUCCEEDED and FAILED only ever grow',
     labelNames: ['source', 'dataset', 'status'] as const,
     registers: [registry],
     async collect() {

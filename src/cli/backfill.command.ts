@@ -40,17 +40,23 @@ export function backfillCommand(): Command {
         const bar = options.progress ? new SingleBar({ format: `${source.slug} ${dataset} [{bar}] {value}/{total} windows | {rows} rows` }, Presets.shades_classic) : undefined;
         bar?.start(windows.length, 0, { rows: 0 });
         let rows = 0;
+        let availableFrom: Date | null = null;
         const log = createLogger('warn').child({ component: 'backfill' });
         try {
           for (const window of windows) {
             const result = await runDataset(db, source.slug, dataset as DatasetName, window, { resume: false, log });
             rows += result.rowsWritten;
+            if (result.historyAvailableFrom && (!availableFrom || result.historyAvailableFrom > availableFrom)) availableFrom = result.historyAvailableFrom;
             bar?.increment(1, { rows });
           }
         } finally {
           bar?.stop();
         }
         console.log(`backfill ${source.slug} ${dataset}: ${windows.length} windows, ${rows} rows written or revised`);
+        // Never an empty success: a range older than the venue keeps is said to be out of reach.
+        if (availableFrom) {
+          console.log(`backfill ${source.slug} ${dataset}: asked from ${from.toISOString()}; the venue serves only from ${availableFrom.toISOString()}: earlier data not available`);
+        }
       });
     });
 }

@@ -18,6 +18,9 @@ export function statusCommand(): Command {
           lastError: r.last_error_at?.toISOString() ?? '-',
           error: (r.last_error ?? '').split('\n')[0].slice(0, 60),
           rows24h: r.rows_last_24h,
+          state: r.state,
+          pausedUntil: r.paused_until?.toISOString() ?? '-',
+          history: r.history_note ?? '-',
         })),
       );
     });

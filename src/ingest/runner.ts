@@ -7,7 +7,7 @@ import { Clock, systemClock } from './clock';
 import { sourceEndpoints } from './config';
 import { HttpClientOptions, JsonHttpClient } from './http';
 import { failRun, finishRun, startRun } from './run-log';
-import { DatasetName, IngestContext, IngestLog, Source, TimeWindow } from './source';
+import { DatasetName, historyShortfall, IngestContext, IngestLog, Source, TimeWindow } from './source';
 import { sourceRegistry, SourceRegistry } from './sources';
 import { Watermarks } from './watermark';
 import { SharedPause } from './pause';
@@ -29,6 +29,10 @@ export interface RunResult {
   runId: number;
   rowsWritten: number;
   notes: string[];
+  /** Set when the window starts before the venue's history: "asked from …; the venue serves only from …". */
+  historyNote: string | null;
+  /** The earliest time the venue served, when the window asked for earlier. */
+  historyAvailableFrom: Date | null;
 }
 
 let defaultLog: IngestLog | undefined;
@@ -68,6 +72,9 @@ export async function runDataset(db: Db, sourceSlug: string, dataset: DatasetNam
   const notes: string[] = [];
   let rowsWritten = 0;
   const log = ingestLog(options);
+  const shortfall = historyShortfall(job, window, (options.clock ?? systemClock).now());
+  const historyNote = shortfall?.note ?? null;
+  if (historyNote) log.warn({ source: source.slug, dataset, runId }, historyNote);
   const note = (message: string) => {
     notes.push(message);
     log.warn({ source: source.slug, dataset, runId }, message);
@@ -99,10 +106,10 @@ export async function runDataset(db: Db, sourceSlug: string, dataset: DatasetNam
     await job.run(ctx, window);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await failRun(db, runId, message, rowsWritten, notes);
+    await failRun(db, runId, message, rowsWritten, notes, historyNote);
     log.error({ source: source.slug, dataset, runId, err: message }, 'ingestion run failed');
     throw error;
   }
-  await finishRun(db, runId, rowsWritten, notes);
-  return { runId, rowsWritten, notes };
+  await finishRun(db, runId, rowsWritten, notes, historyNote);
+  return { runId, rowsWritten, notes, historyNote, historyAvailableFrom: shortfall?.availableFrom ?? null };
 }

@@ -102,6 +102,12 @@ export interface StreamHandle {
 export interface Dataset {
   /** A REST pull over a window; returns rows written (new or revised). */
   run?(ctx: IngestContext, window: TimeWindow): Promise<number>;
+  /**
+   * How far back from now the venue serves this dataset's history (ms), when it keeps only a
+   * recent span (Binance openInterestHist: 30 days; OKX funding history: three months). A run
+   * asking for earlier data says so on its ingestion_run row and in the backfill's output.
+   */
+  historyLimitMs?: number;
   /** A live WebSocket collection, running until stopped. */
   stream?(ctx: StreamContext): Promise<StreamHandle>;
 }
@@ -126,4 +132,22 @@ export interface Source {
 /** The environment variables a source needs and `env` lacks (empty: it can run). */
 export function missingEnvironment(source: Source, env: NodeJS.ProcessEnv): string[] {
   return (source.requiredEnv ?? []).filter((name) => !env[name]);
+}
+
+/** The earliest time a dataset's history is served from at `nowMs` (null: no declared limit). */
+export function historyAvailableFrom(dataset: Dataset | undefined, nowMs: number): Date | null {
+  return dataset?.historyLimitMs ? new Date(nowMs - dataset.historyLimitMs) : null;
+}
+
+/**
+ * The note a run records when its window starts before the venue's history does: what was asked,
+ * what is served, and that the rest cannot be fetched. Null when the window is within the limit.
+ */
+export function historyShortfall(dataset: Dataset | undefined, window: TimeWindow, nowMs: number): { availableFrom: Date; note: string } | null {
+  const availableFrom = historyAvailableFrom(dataset, nowMs);
+  if (!availableFrom || window.from >= availableFrom) return null;
+  return {
+    availableFrom,
+    note: `asked from ${window.from.toISOString()}; the venue serves only from ${availableFrom.toISOString()}: earlier data not available`,
+  };
 }

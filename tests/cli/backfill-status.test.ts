@@ -56,6 +56,21 @@ describe('the cascade CLI: backfill and status', () => {
     expect(JSON.parse(status)).toEqual([expect.objectContaining({ source: 'binance', dataset: 'instruments', lastError: '-' })]);
   });
 
+  it('says a backfill older than the venue keeps is out of reach, in its output and in status', async () => {
+    const from = new Date(Date.now() - 33 * 86_400_000);
+    const to = new Date(Date.now() - 31 * 86_400_000);
+    const output = await cascade('backfill', 'binance', 'open-interest', '--from', from.toISOString(), '--to', to.toISOString(), '--no-progress');
+    const shortfall = /backfill binance open-interest: asked from (\S+); the venue serves only from (\S+): earlier data not available/.exec(output);
+    expect(shortfall?.[1]).toBe(from.toISOString());
+    // Binance openInterestHist keeps 30 days (less an hour's margin), counted from the run's clock.
+    const servedFromMs = Date.parse(shortfall?.[2] ?? '');
+    expect(Math.abs(servedFromMs - (Date.now() - 30 * 86_400_000 + 3_600_000))).toBeLessThan(60_000);
+    // Status shows the latest run's note: the backfill's last day-long window, still too old.
+    const status = JSON.parse(await cascade('status'));
+    const lastWindowFrom = new Date(from.getTime() + 86_400_000).toISOString();
+    expect(status).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'binance', dataset: 'open-interest', state: 'OK', history: expect.stringContaining(`asked from ${lastWindowFrom}; the venue serves only from`) })]));
+  });
+
   it('refuses an unknown dataset, naming what the source offers', async () => {
     await expect(cascade('backfill', 'binance', 'etf-flows', '--from', '2024-06-10')).rejects.toThrow(/has no dataset "etf-flows".*offers: instruments/);
   });

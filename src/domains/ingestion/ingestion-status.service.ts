@@ -1,4 +1,10 @@
 import { Db } from '../../db/sql';
+import { activePauses } from '../../ingest/pause';
+import { historyAvailableFrom, missingEnvironment } from '../../ingest/source';
+import { sourceRegistry, SourceRegistry } from '../../ingest/sources';
+
+/** What a source and dataset are doing now, most telling first (see docs/ingestion.md). */
+export type IngestionState = 'OK' | 'FAILING' | 'PAUSED' | 'SILENT' | 'NOT_CONFIGURED';
 
 export interface IngestionStatusRow {
   source: string;
@@ -7,15 +13,70 @@ export interface IngestionStatusRow {
   last_error_at: Date | null;
   last_error: string | null;
   rows_last_24h: number;
+  /** The latest raw run's note that it asked for history earlier than the venue serves. */
+  history_note: string | null;
+  state: IngestionState;
+  paused_until: Date | null;
+  history_available_from: Date | null;
 }
 
-/** One row per source and dataset ever run, in one statement (ingestionStatus and the CLI). */
-export function findIngestionStatus(db: Db): Promise<IngestionStatusRow[]> {
-  return db.query<IngestionStatusRow>(`
-    SELECT source, dataset,
-           max(finished_at) FILTER (WHERE status = 'SUCCEEDED') AS last_success_at,
-           max(finished_at) FILTER (WHERE status = 'FAILED') AS last_error_at,
-           (array_agg(error ORDER BY finished_at DESC) FILTER (WHERE status = 'FAILED'))[1] AS last_error,
-           coalesce(sum(rows_written) FILTER (WHERE finished_at > now() - interval '24 hours'), 0)::int AS rows_last_24h
-    FROM ingestion_run GROUP BY source, dataset ORDER BY source, dataset`);
+/** How long a succeeded run counts as proof that some worker holds a keyed source's key. */
+const configuredProofMs = 48 * 3_600_000;
+
+/**
+ * One row per source and dataset ever run, in one statement (ingestionStatus and the CLI): raw
+ * runs (the last 48 hours, see rollUpRuns) and the hourly rollup of older ones, so the last
+ * success and the last error outlive the raw rows; rows in the last 24 hours come from raw runs
+ * alone, exactly.
+ */
+const statusSql = `
+  SELECT source, dataset,
+         max(at) FILTER (WHERE status = 'SUCCEEDED') AS last_success_at,
+         max(at) FILTER (WHERE status = 'FAILED') AS last_error_at,
+         (array_agg(error ORDER BY at DESC) FILTER (WHERE status = 'FAILED'))[1] AS last_error,
+         coalesce(sum(rows_written) FILTER (WHERE raw AND at > now() - interval '24 hours'), 0)::int AS rows_last_24h,
+         (array_agg(history_note ORDER BY at DESC) FILTER (WHERE history_note IS NOT NULL))[1] AS history_note,
+         bool_or(raw AND status = 'SUCCEEDED' AND at > now() - $1 * interval '1 millisecond') AS recently_succeeded
+  FROM (
+    SELECT source, dataset, status, finished_at AS at, error, rows_written, history_note, true AS raw FROM ingestion_run
+    UNION ALL
+    SELECT source, dataset, status, last_finished_at, last_error, rows_written, NULL, false FROM ingestion_run_hourly
+  ) runs
+  GROUP BY source, dataset ORDER BY source, dataset`;
+
+export interface StatusOptions {
+  /** The environment keyed sources are checked against (this process's: see docs/ingestion.md). */
+  env?: NodeJS.ProcessEnv;
+  sources?: SourceRegistry;
+  nowMs?: number;
+}
+
+/**
+ * Each row's state, in this order:
+ * - NOT_CONFIGURED: the source needs a key (Source.requiredEnv) this process lacks, and no run of
+ *   it succeeded in the last 48 hours. The API may run apart from the workers; a worker holding
+ *   the key proves itself by succeeding, and then the state follows its runs.
+ * - PAUSED: a venue's ban or back-off is in force (source_pause), until `paused_until`.
+ * - FAILING: the latest finished run failed (no success since the last failure).
+ * - OK otherwise. SILENT (a stream connected but delivering nothing) is set by the stream's
+ *   canary (issue 14 item 1), not derived here: rows written are not messages received, and a
+ *   calm market writes no liquidations.
+ */
+export async function findIngestionStatus(db: Db, options: StatusOptions = {}): Promise<IngestionStatusRow[]> {
+  const sources = options.sources ?? sourceRegistry;
+  const env = options.env ?? process.env;
+  const nowMs = options.nowMs ?? Date.now();
+  const [rows, pauses] = await Promise.all([
+    db.query<Omit<IngestionStatusRow, 'state' | 'paused_until' | 'history_available_from'> & { recently_succeeded: boolean }>(statusSql, [configuredProofMs]),
+    activePauses(db),
+  ]);
+  return rows.map(({ recently_succeeded, ...row }) => {
+    const source = sources.all().find((s) => s.slug === row.source);
+    const pause = pauses.get(row.source);
+    const failing = row.last_error_at !== null && (row.last_success_at === null || row.last_error_at > row.last_success_at);
+    const state: IngestionState =
+      source && missingEnvironment(source, env).length > 0 && !recently_succeeded ? 'NOT_CONFIGURED' : pause ? 'PAUSED' : failing ? 'FAILING' : 'OK';
+    const dataset = source?.datasets[row.dataset as keyof typeof source.datasets];
+    return { ...row, state, paused_until: pause ? new Date(pause.untilMs) : null, history_available_from: historyAvailableFrom(dataset, nowMs) };
+  });
 }

@@ -1,4 +1,29 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum IngestionSourceState {
+  OK = 'OK',
+  FAILING = 'FAILING',
+  PAUSED = 'PAUSED',
+  SILENT = 'SILENT',
+  NOT_CONFIGURED = 'NOT_CONFIGURED',
+}
+
+registerEnumType(IngestionSourceState, {
+  name: 'IngestionSourceState',
+  description: 'What a source and dataset are doing now. When several hold, the first of NOT_CONFIGURED, PAUSED, SILENT, FAILING, OK is given.',
+  valuesConfig: {
+    OK: { description: 'Its latest finished run succeeded, it is not paused and no silence is known.' },
+    FAILING: { description: 'Its latest finished run failed (no success since the last failure): see lastError.' },
+    PAUSED: { description: 'The venue told Cascade to stop (a 429/418 ban, Bybit\'s 403 "access too frequent"): every worker holds its calls until pausedUntil.' },
+    SILENT: {
+      description:
+        "A live stream is connected but its canary (a message the venue pushes at a steady rate on the same connection) stopped for longer than its bound: a quiet feed, not a quiet market. Set by the stream canary; until the canary is built, never reported.",
+    },
+    NOT_CONFIGURED: {
+      description: 'A keyed source (Glassnode, Hydromancer) whose key this API process lacks and no run of which succeeded in the last 48 hours: nothing is collected.',
+    },
+  },
+});
 
 @ObjectType('IngestionSourceStatus', { description: 'What one source last did for one dataset, from the record of ingestion runs.' })
 export class IngestionSourceStatusType {
@@ -19,4 +44,23 @@ export class IngestionSourceStatusType {
 
   @Field(() => Int, { description: 'Rows written or revised by runs that finished in the last 24 hours.' })
   rowsLast24h!: number;
+
+  @Field(() => IngestionSourceState, { description: 'What the source and dataset are doing now: OK, FAILING, PAUSED, SILENT or NOT_CONFIGURED (see the enum).' })
+  state!: IngestionSourceState;
+
+  @Field(() => Date, { nullable: true, description: 'Until when (UTC) the venue paused the whole source across every worker; null when no pause is in force.' })
+  pausedUntil!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The earliest time (UTC) the venue serves this dataset\'s history from, now: its declared limit (Binance open-interest: 30 days; OKX funding: three months). Earlier data cannot be backfilled. Null when the venue keeps history since listing.',
+  })
+  historyAvailableFrom!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The latest run in the last 48 hours that asked for history earlier than the venue serves: "asked from <time>; the venue serves only from <time>: earlier data not available". Null when none did.',
+  })
+  lastHistoryShortfall!: string | null;
 }

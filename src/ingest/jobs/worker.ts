@@ -1,5 +1,6 @@
 import { Logger } from '../../app/logger';
 import { Db } from '../../db/sql';
+import { maintainRunLog } from '../run-log';
 import { missingEnvironment } from '../source';
 import { sourceRegistry } from '../sources';
 import { startScheduler } from './scheduler';
@@ -19,11 +20,14 @@ export async function startWorker(options: { databaseUrl: string; db: Db; logger
     .filter((s) => Object.values(s.datasets).some((d) => d?.stream) && missingEnvironment(s, process.env).length === 0)
     .map((s) => s.slug);
   const streams = leadStreams({ databaseUrl: options.databaseUrl, db: options.db, slugs: streamSlugs, log });
+  // Raw runs older than 48 h are rolled up hourly (ingestion_run_hourly).
+  const runLog = maintainRunLog(options.db, log);
   log.info({ queues: scheduler.queues.length, streamSources: streamSlugs }, 'ingestion worker started');
   return {
     async stop() {
       await streams.stop();
       await scheduler.stop();
+      await runLog.stop();
     },
   };
 }

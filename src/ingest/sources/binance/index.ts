@@ -196,7 +196,7 @@ export const binanceSource: Source = {
   httpPolicy: { usedWeightHeader: 'x-mbx-used-weight-1m', venueWeightLimit: 2400 },
   datasets: {
     instruments: { run: (ctx) => discoverBinanceInstruments(ctx.db, ctx.http) },
-    'open-interest': { run: runOpenInterest },
+    'open-interest': { run: runOpenInterest, historyLimitMs: openInterestHistoryMs },
     funding: { run: runFunding },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },

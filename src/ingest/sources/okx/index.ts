@@ -10,6 +10,7 @@ import { inWindow, pullHistory, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
 import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
 import { liquidationRow, liquidationSink } from '../../liquidation-stream';
+import { clampWindow, dayMs, hourMs } from '../../paging';
 import { msTime, num, roundToHour } from '../../parse';
 import { IngestContext, Source, StreamContext, TimeWindow, VenueDefinition } from '../../source';
 import { WsCollector } from '../../ws';
@@ -20,6 +21,13 @@ export const okxVenue: VenueDefinition = { slug: 'okx', name: 'OKX', kind: 'CEX'
 
 /** A venue bug must not loop a job forever: at most this many pages per cursor walk. */
 const maxPages = 50;
+
+/**
+ * funding-rate-history serves the last three months (OKX API v5, Get funding rate history; the
+ * catalog's historyLimit). Three months are at least 89 days; an hour's margin keeps a window
+ * from asking for a settlement the venue has just dropped.
+ */
+const fundingHistoryMs = 89 * dayMs - hourMs;
 
 /** Reads the SWAP listing and each tracked swap's funding interval, and stores them. */
 export async function discoverOkxInstruments(db: Db, http: JsonHttpClient): Promise<number> {
@@ -93,7 +101,9 @@ async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<numbe
   const list = (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL');
   const now = ctx.clock.now();
   let written = 0;
-  const past = untilNow(window, now);
+  // Earlier than the venue serves, pages come back empty: not asked (the run notes the shortfall).
+  const served = untilNow(window, now);
+  const past = served && clampWindow(served, new Date(now - fundingHistoryMs), new Date(now));
   if (past) {
     for (const instrument of list) {
       await pullHistory(ctx, instrument.symbol, past, fundingHistoryPlan(okxPageLimit), async (slice) => {
@@ -212,7 +222,7 @@ export const okxSource: Source = {
   datasets: {
     instruments: { run: (ctx) => discoverOkxInstruments(ctx.db, ctx.http) },
     'open-interest': { run: runOpenInterest },
-    funding: { run: runFunding },
+    funding: { run: runFunding, historyLimitMs: fundingHistoryMs },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
     liquidations: { run: runLiquidations, stream: streamLiquidations },
