@@ -1,5 +1,7 @@
 import { findIngestionStatus } from '../../src/domains/ingestion/ingestion-status.service';
+import { dataSourceCatalog } from '../../src/domains/sources/data-source.catalog';
 import { runDataset } from '../../src/ingest/runner';
+import { sourceRegistry } from '../../src/ingest/sources';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startVenueServer, VenueServer } from '../support/venue-server';
 import { serveOkx } from './venue-routes';
@@ -74,5 +76,17 @@ describe('history limits: a backfill asking for more than the venue keeps says s
     // The OKX shortfall stays the latest note even after a run within the limit.
     expect(row('okx', 'funding')).toMatchObject({ history_available_from: new Date(testNowMs - 89 * dayMs + hourMs), history_note: expect.stringContaining('asked from 2024-02-11') });
     expect(row('binance', 'funding')).toMatchObject({ state: 'OK', history_available_from: null, history_note: null });
+  });
+
+  it('declares a limit exactly where the data-source catalog documents a span of days or months', () => {
+    const declared = sourceRegistry.all().flatMap((source) =>
+      Object.entries(source.datasets).filter(([, d]) => d?.historyLimitMs).map(([dataset, d]) => [source.slug, dataset, d!.historyLimitMs]),
+    );
+    expect(declared).toEqual([
+      ['binance', 'open-interest', 30 * dayMs - hourMs],
+      ['okx', 'funding', 89 * dayMs - hourMs],
+    ]);
+    const documented = dataSourceCatalog.filter((e) => /\b\d+ (days|months)\b/.test(e.historyLimit ?? '')).map((e) => [e.source, e.dataset]);
+    expect(documented).toEqual(declared.map(([source, dataset]) => [source, dataset]));
   });
 });
