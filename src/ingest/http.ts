@@ -166,11 +166,13 @@ export class JsonHttpClient {
   private async pause(forMs: number, reason: string): Promise<void> {
     const untilMs = this.clock.now() + forMs;
     this.options.budget?.pauseUntil(untilMs);
+    // Best effort: with the database away this process still pauses itself (the budget above).
     await this.options.sharedPause?.record(untilMs, reason).catch(() => undefined);
   }
 
   /** Another worker was told to stop: wait it out here, or fail at once when it is longer than a call may wait. */
   private async waitOutSharedPause(method: string, shownUrl: string): Promise<void> {
+    // A database outage must not stop ingestion from the venue: without the shared row, the local budget's pause still holds.
     const pause = await this.options.sharedPause?.current().catch(() => null);
     if (!pause) return;
     const waitMs = pause.untilMs - this.clock.now();

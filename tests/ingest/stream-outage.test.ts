@@ -12,10 +12,9 @@ import { adminQuery, createTestDatabase, TestDatabase } from '../support/databas
 import { FixtureIds, seedRegistry, toRow } from '../integration/liquidations.fixture';
 
 /** A real outage of one database: new connections refused, open ones cut. */
-const admin = adminQuery;
 const takeDown = (name: string) =>
-  admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
-const bringBack = (name: string) => admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+  adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+const bringBack = (name: string) => adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
 
 const eventually = async (check: () => Promise<boolean> | boolean, timeoutMs = 60_000) => {
   const until = Date.now() + timeoutMs;

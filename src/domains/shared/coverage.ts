@@ -74,10 +74,9 @@ export async function toCoverage(
   notCollected: (venue: VenueRecord) => boolean = () => false,
   unknown: CoverageGap[] = [],
 ): Promise<BucketCoverageType> {
-  const venue = async (id: number) => registry.venueById(id);
-  const slug = async (id: number) => (await venue(id))?.slug ?? String(id);
+  const slug = async (id: number) => (await registry.venueById(id))?.slug ?? String(id);
   const present = new Set(reporting ?? []);
-  const absent = await Promise.all((expected ?? []).filter((id) => !present.has(id)).map(async (id) => ({ id, record: await venue(id) })));
+  const absent = await Promise.all((expected ?? []).filter((id) => !present.has(id)).map(async (id) => ({ id, record: await registry.venueById(id) })));
   const uncollected = absent.filter((a) => a.record && notCollected(a.record));
   return Object.assign(new BucketCoverageType(), {
     reportingVenues: await Promise.all([...present].sort((a, b) => a - b).map(slug)),
