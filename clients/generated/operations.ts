@@ -393,20 +393,41 @@ export type HolderCohort = {
   slug: Scalars['String']['output'];
 };
 
+/** What a source and dataset are doing now. When several hold, the first of NOT_CONFIGURED, PAUSED, SILENT, FAILING, OK is given. */
+export type IngestionSourceState =
+  /** Its latest finished run failed (no success since the last failure): see lastError. */
+  | 'FAILING'
+  /** A keyed source (Glassnode, Hydromancer) whose key this API process lacks and no run of which succeeded in the last 48 hours: nothing is collected. */
+  | 'NOT_CONFIGURED'
+  /** Its latest finished run succeeded, it is not paused and no silence is known. */
+  | 'OK'
+  /** The venue told Cascade to stop (a 429/418 ban, Bybit's 403 "access too frequent"): every worker holds its calls until pausedUntil. */
+  | 'PAUSED'
+  /** A live stream is connected but its canary (a message the venue pushes at a steady rate on the same connection) stopped for longer than its bound: a quiet feed, not a quiet market. Set by the stream canary; until the canary is built, never reported. */
+  | 'SILENT';
+
 /** What one source last did for one dataset, from the record of ingestion runs. */
 export type IngestionSourceStatus = {
   /** Dataset: instruments, open-interest, funding, mark-price, depth, liquidations, candles, etf-flows, cohorts, exchange-flows. */
   dataset: Scalars['String']['output'];
+  /** The earliest time (UTC) the venue serves this dataset's history from, now: its declared limit (Binance open-interest: 30 days; OKX funding: three months). Earlier data cannot be backfilled. Null when the venue keeps history since listing. */
+  historyAvailableFrom: Maybe<Scalars['DateTime']['output']>;
   /** The last failed run's error (no secrets: keys are redacted). */
   lastError: Maybe<Scalars['String']['output']>;
   /** When a run last failed. */
   lastErrorAt: Maybe<Scalars['DateTime']['output']>;
+  /** The latest run in the last 48 hours that asked for history earlier than the venue serves: "asked from <time>; the venue serves only from <time>: earlier data not available". Null when none did. */
+  lastHistoryShortfall: Maybe<Scalars['String']['output']>;
   /** When a run last succeeded. */
   lastSuccessAt: Maybe<Scalars['DateTime']['output']>;
+  /** Until when (UTC) the venue paused the whole source across every worker; null when no pause is in force. */
+  pausedUntil: Maybe<Scalars['DateTime']['output']>;
   /** Rows written or revised by runs that finished in the last 24 hours. */
   rowsLast24h: Scalars['Int']['output'];
   /** Source slug: binance, okx, farside, … */
   source: Scalars['String']['output'];
+  /** What the source and dataset are doing now: OK, FAILING, PAUSED, SILENT or NOT_CONFIGURED (see the enum). */
+  state: IngestionSourceState;
 };
 
 /** A derivatives contract listed on a venue. */
@@ -656,7 +677,7 @@ export type Query = {
   fundingHistory: Array<FundingBucket>;
   /** Holder cohorts, optionally of one asset (ticker). */
   holderCohorts: Array<HolderCohort>;
-  /** Per source and dataset: the last success, the last failure and its error, and rows written in the last 24 hours — so an outage never reads as a calm market. */
+  /** Per source and dataset: its state (OK, FAILING, PAUSED, SILENT, NOT_CONFIGURED), the last success, the last failure and its error, rows written in the last 24 hours, any pause in force and how far back the venue serves history — so an outage never reads as a calm market. */
   ingestionStatus: Array<IngestionSourceStatus>;
   /** Instruments matching every given filter (asset ticker, venue slug, contract type). */
   instruments: Array<Instrument>;
