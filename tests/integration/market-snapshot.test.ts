@@ -19,12 +19,13 @@ describe('market snapshot figures, hand-checked', () => {
   beforeAll(async () => {
     database = await createTestDatabase('empty');
     await database.db.query(`
-      INSERT INTO asset (symbol, name, circulating_supply) VALUES ('BTC', 'Bitcoin', 1000);
+      INSERT INTO asset (symbol, name, circulating_supply) VALUES ('BTC', 'Bitcoin', 5000);
       INSERT INTO venue (slug, name, kind) VALUES ('okx', 'OKX', 'CEX'), ('hyperliquid', 'Hyperliquid', 'DEX');
       INSERT INTO instrument (venue_id, asset_id, symbol, contract_type, margin_type, quote_currency, contract_size, funding_interval_hours, origin)
         VALUES (1, 1, 'BTC-USDT-SWAP', 'PERPETUAL', 'LINEAR', 'USDT', 0.01, 8, 'LIVE'), (2, 1, 'BTC', 'PERPETUAL', 'LINEAR', 'USDC', 1, 1, 'LIVE');
       INSERT INTO etf (ticker, name, issuer, asset_id, region) VALUES ('IBIT', 'iShares', 'BlackRock', 1, 'US'), ('3042', 'ChinaAMC', 'ChinaAMC', 1, 'HK');
-      INSERT INTO holder_cohort (asset_id, slug, name, definition) VALUES (1, 'LTH', 'Long-term holders', 'unmoved 155 days'), (1, 'WHALES', 'Whales', '1,000+ BTC')`);
+      INSERT INTO holder_cohort (asset_id, slug, name, definition) VALUES (1, 'LTH', 'Long-term holders', 'unmoved 155 days'), (1, 'WHALES', 'Whales', '1,000+ BTC'),
+        (1, 'STH', 'Short-term holders', 'circulating minus LTH')`);
     const live = { origin: 'LIVE' };
     // Daily closes: 200 on 10-01 … peak 300 on 10-10, then 250 on 10-19. Minute candles at 12:00 on 10-19 and 11:59 on 10-20.
     await upsertObservations(database.db, candleTable, [
@@ -59,6 +60,10 @@ describe('market snapshot figures, hand-checked', () => {
       { asset_id: 1, cohort_id: 2, day: '2025-09-19', supply: 50, ...live },
       { asset_id: 1, cohort_id: 2, day: day(19), supply: 65, ...live },
       { asset_id: 1, cohort_id: 2, day: day(20), supply: 0, ...live },
+      // STH: circulating supply as of 10-19 is LTH 90 + STH 910 = 1000 (the registry's 5000 is today's
+      // figure and must not be read); 10-20's 9910 is not yet published.
+      { asset_id: 1, cohort_id: 3, day: day(19), supply: 910, ...live },
+      { asset_id: 1, cohort_id: 3, day: day(20), supply: 9910, ...live },
     ]);
     // Exchange flows (latest published day 10-19): (10-12, 10-19]: inflow 5/day, outflow 3/day over
     // 10-13 … 10-19 → +14; 10-20 excluded.

@@ -113,10 +113,16 @@ describe('the sample scenario through the API', () => {
   });
 
   it('states leverage and the open interest shed on 10–11 October', async () => {
+    // Supply as of 10 October 12:00 is the latest published day's (9 October, out at 10 October 03:00 UTC)
+    // long- plus short-term holder supply, not the registry's undated figure.
     const data = await ask(`{ before: marketSnapshot(asset: "BTC", at: "2025-10-10T12:00:00Z") { openInterestUsd priceUsd leverageRatio }
-                             after: marketSnapshot(asset: "BTC", at: "2025-10-11T12:00:00Z") { openInterestUsd openInterestChange24hUsd } }`);
+                             after: marketSnapshot(asset: "BTC", at: "2025-10-11T12:00:00Z") { openInterestUsd openInterestChange24hUsd }
+                             lth: cohortSupplyHistory(asset: "BTC", cohort: "LTH", interval: D1, from: "2025-10-09T00:00:00Z", to: "2025-10-10T00:00:00Z") { supply }
+                             sth: cohortSupplyHistory(asset: "BTC", cohort: "STH", interval: D1, from: "2025-10-09T00:00:00Z", to: "2025-10-10T00:00:00Z") { supply } }`);
     const { before, after } = data;
-    expect(before.leverageRatio).toBeCloseTo(before.openInterestUsd / (before.priceUsd * 19_950_000), 10);
+    const supply = data.lth[0].supply + data.sth[0].supply;
+    expect(supply).not.toBe(19_950_000);
+    expect(before.leverageRatio).toBeCloseTo(before.openInterestUsd / (before.priceUsd * supply), 10);
     expect(before.leverageRatio).toBeGreaterThan(0.01);
     expect(before.leverageRatio).toBeLessThan(0.1);
     expect(after.openInterestChange24hUsd).toBeCloseTo(after.openInterestUsd - before.openInterestUsd, -6);

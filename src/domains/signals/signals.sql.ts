@@ -134,7 +134,12 @@ SELECT
   (SELECT sum(open_interest_usd) FROM current_oi) AS open_interest_usd,
   (SELECT sum(open_interest_usd) FROM oi_day_before) AS open_interest_usd_24h_ago,
   (SELECT slugs FROM oi_missing) AS open_interest_missing_venues,
-  (SELECT circulating_supply FROM asset WHERE id = $1) AS circulating_supply,
+  -- Circulating supply as of at: long- plus short-term holder supply (their definitions split
+  -- circulating supply between them) of the latest day published by at on which both are known,
+  -- within 30 days; never the registry's undated figure, which is today's (docs/analytics.md).
+  (SELECT sum(s.supply) FROM ${from('cohort_supply', 's')} JOIN holder_cohort c ON c.id = s.cohort_id
+     WHERE c.asset_id = $1 AND c.slug IN ('LTH', 'STH') AND s.day <= (SELECT cohort_through FROM published) AND s.day > (SELECT cohort_through FROM published) - 30
+     GROUP BY s.day HAVING count(DISTINCT c.slug) = 2 ORDER BY s.day DESC LIMIT 1) AS circulating_supply,
   (SELECT sum(f.rate_8h * o.open_interest_usd) / nullif(sum(o.open_interest_usd), 0)
      FROM current_funding f JOIN current_oi o USING (instrument_id)) AS oi_weighted_funding,
   (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'LONG'), 0) FROM liquidations)::float8 AS long_usd,

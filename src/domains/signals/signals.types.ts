@@ -41,7 +41,7 @@ export class MarketSnapshotType {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Leverage ratio: openInterestUsd / (priceUsd × circulating supply), the asset's open interest as a fraction of its market value; null where the supply is not known.",
+    description: "Leverage ratio: openInterestUsd / (priceUsd × circulating supply as of `at`), the asset's open interest as a fraction of its market value. Circulating supply is long- plus short-term holder supply of the latest day published by `at` (within 30 days); null where the asset has no such holder-cohort supply.",
   })
   leverageRatio!: number | null;
 
