@@ -35,8 +35,12 @@ export interface AuthOptions {
 /** Anonymous local use may do everything; keys are required for anything exposed. */
 const allScopes: ReadonlySet<KeyScope> = new Set(keyScopes);
 
-/** A cached lookup: the key's row, or nothing stored under that prefix. */
-type KeyEntry = { record: ApiKeyRecord } | { record: undefined };
+/**
+ * A cached lookup: the key's row, or nothing stored under that prefix, and when the database
+ * was last asked (`checkedAtMs`, also on a failed ask, so an outage does not make every request
+ * wait on it).
+ */
+type KeyEntry = ({ record: ApiKeyRecord } | { record: undefined }) & { checkedAtMs: number };
 
 function trustFunction(setting: string | undefined): (address: string, hop: number) => boolean {
   const value = (setting ?? '').trim();
@@ -75,15 +79,17 @@ export function presentedKey(headers: Record<string, unknown>): string | undefin
 }
 
 /**
- * Checks keys against an in-process cache, so a request waits on the database only the first
- * time its key is seen. Keys in use are re-read together every TTL (one statement), which is
- * how a revocation reaches every process within the TTL; while the database is away the last
- * answer is kept.
+ * Checks keys against an in-process cache, so a request rarely waits on the database. No
+ * answer older than the TTL is used: keys in use are re-read together every half TTL (one
+ * statement), and a key idle for longer is re-read on its next request. A key revoked is
+ * therefore refused everywhere within one TTL; while the database is away the last answer is
+ * kept.
  */
 export class Authenticator {
   private readonly cache: LRUCache<string, KeyEntry>;
   private readonly used = new Set<string>();
   private readonly trust: (address: string, hop: number) => boolean;
+  private readonly ttlMs: number;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -91,27 +97,31 @@ export class Authenticator {
     private readonly options: AuthOptions = {},
   ) {
     const ttlMs = options.keyCacheTtlMs ?? 10_000;
+    this.ttlMs = ttlMs;
     this.trust = trustFunction(options.trustProxy);
     this.cache = new LRUCache<string, KeyEntry>({
       max: 10_000,
-      // Entries outlive the refresh period so a failed refresh keeps them; unused ones expire.
+      // Entries outlive the TTL so a failed re-read keeps them (`checkedAtMs` decides when one is
+      // too old to answer from); unused ones expire.
       ttl: ttlMs * 3,
       // The refresh `set`s every key in use, which aborts a first lookup still in flight for one
       // of them; an aborted fetch would answer "no such key" (a fresh key refused with 401). The
       // lookup's own answer stands instead.
       ignoreFetchAbort: true,
       fetchMethod: async (prefix, stale) => {
+        const checkedAtMs = Date.now();
         try {
-          return { record: (await findApiKeysByPrefix(this.db, [prefix]))[0] };
+          return { record: (await findApiKeysByPrefix(this.db, [prefix]))[0], checkedAtMs };
         } catch (error) {
           // The database away: the last answer is kept; a key never seen gets the fault (503),
           // not "unknown" (lru-cache's allowStaleOnFetchRejection would answer undefined).
-          if (stale) return stale;
+          if (stale) return { ...stale, checkedAtMs };
           throw error;
         }
       },
     });
-    this.timer = setInterval(() => void this.refresh().catch(() => undefined), ttlMs);
+    // Every half TTL, so a key in steady use never has to wait for its own re-read.
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), Math.max(1, Math.floor(ttlMs / 2)));
     this.timer.unref();
   }
 
@@ -137,8 +147,9 @@ export class Authenticator {
     const prefixes = [...this.used];
     this.used.clear();
     if (prefixes.length === 0) return;
+    const checkedAtMs = Date.now();
     const found = new Map((await findApiKeysByPrefix(this.db, prefixes)).map((r) => [r.prefix, r]));
-    for (const prefix of prefixes) this.cache.set(prefix, { record: found.get(prefix) });
+    for (const prefix of prefixes) this.cache.set(prefix, { record: found.get(prefix), checkedAtMs });
   }
 
   /** Whether a key with this prefix is already known (true or false) without asking the database. */
@@ -148,8 +159,10 @@ export class Authenticator {
 
   private async lookup(prefix: string): Promise<KeyEntry> {
     this.used.add(prefix);
+    const cached = this.cache.peek(prefix);
+    const tooOld = cached !== undefined && Date.now() - cached.checkedAtMs >= this.ttlMs;
     try {
-      return (await this.cache.fetch(prefix)) ?? { record: undefined };
+      return (await this.cache.fetch(prefix, { forceRefresh: tooOld })) ?? { record: undefined, checkedAtMs: Date.now() };
     } catch (error) {
       throw databaseFaultError(databaseFault(error) ?? 'unavailable');
     }

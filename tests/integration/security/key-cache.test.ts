@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { Authenticator } from '../../../src/app/auth';
 import { connect } from '../../../src/db/data-source';
 import { Db } from '../../../src/db/sql';
-import { createApiKey } from '../../../src/domains/keys/key.service';
+import { createApiKey, revokeApiKey } from '../../../src/domains/keys/key.service';
 import { createTestDatabase, TestDatabase } from '../../support/database';
 
 /**
@@ -48,6 +48,47 @@ describe('the key cache', () => {
     }
   });
 
+  describe('revoked means refused within one TTL', () => {
+    const ttlMs = 1000;
+    /** Round trips and timer jitter on a loaded machine: well under the TTL itself. */
+    const slackMs = 300;
+
+    it('refuses a key idle since its last refresh once one TTL has passed since its revocation', async () => {
+      const authenticator = new Authenticator(db, { requireKeys: true, keyCacheTtlMs: ttlMs });
+      try {
+        const { key, record } = await createApiKey(db, { name: 'idle-then-revoked', scopes: ['read'] });
+        expect((await authenticator.identify(key, '127.0.0.1')).keyId).toBe(record.id);
+        // Idle past a refresh: the refresh re-read it once and then forgot it was in use, which
+        // let its entry live three TTLs unread.
+        await sleep(ttlMs * 1.5);
+        await revokeApiKey(db, String(record.id));
+        const revokedAt = Date.now();
+        await sleep(ttlMs - (Date.now() - revokedAt));
+        await expect(authenticator.identify(key, '127.0.0.1')).rejects.toMatchObject({ message: 'The API key was revoked.', extensions: { code: 'UNAUTHENTICATED' } });
+      } finally {
+        authenticator.stop();
+      }
+    });
+
+    it('refuses a key in steady use within one TTL of its revocation', async () => {
+      const authenticator = new Authenticator(db, { requireKeys: true, keyCacheTtlMs: ttlMs });
+      try {
+        const { key, record } = await createApiKey(db, { name: 'busy-then-revoked', scopes: ['read'] });
+        const accepted = () => authenticator.identify(key, '127.0.0.1').then(() => true, () => false);
+        for (const end = Date.now() + ttlMs * 1.5; Date.now() < end; await sleep(50)) expect(await accepted()).toBe(true);
+        await revokeApiKey(db, String(record.id));
+        const revokedAt = Date.now();
+        while (await accepted()) {
+          expect(Date.now() - revokedAt).toBeLessThan(ttlMs + slackMs);
+          await sleep(50);
+        }
+        expect(Date.now() - revokedAt).toBeLessThan(ttlMs + slackMs);
+      } finally {
+        authenticator.stop();
+      }
+    });
+  });
+
   it('answers SERVICE_UNAVAILABLE, not "unknown key", for a key never seen while the database is away', async () => {
     const { key } = await createApiKey(db, { name: 'first-seen-during-outage', scopes: ['read'] });
     const away = connect('postgres://nobody@127.0.0.1:1/none', { max: 1, connectionTimeoutMs: 2000 });
@@ -60,6 +101,8 @@ describe('the key cache', () => {
     }
   });
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Polls pg_locks until `count` backends wait on a lock in this database (deadline 10 s). */
 async function waitForLockWaiters(client: Client, count: number): Promise<void> {
