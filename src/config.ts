@@ -3,8 +3,23 @@ import { z } from 'zod';
 /** Every environment variable Cascade reads, parsed and validated once at start. */
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
-  /** A read replica for API queries; the primary keeps migrations, writes and LISTEN/NOTIFY. */
+  /**
+   * A streaming standby for API queries; the primary keeps migrations, writes and LISTEN/NOTIFY.
+   * A read the standby cannot answer (it is down or restarting) runs on the primary.
+   */
   DATABASE_READ_URL: z.string().url().optional(),
+  /**
+   * The primary reached without a pooler, for what needs a session of its own: migrations (their
+   * lock), the live feed's LISTEN, the workers' advisory locks and pg-boss. Defaults to DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.string().url().optional(),
+  /**
+   * `transaction`: DATABASE_URL and DATABASE_READ_URL go through a transaction pooler (PgBouncer
+   * pool_mode=transaction). Statements are then never prepared by name and no settings are sent
+   * at connect; give the roles statement_timeout (and the read role plan_cache_mode) with
+   * ALTER ROLE … SET (docs/scaling.md). `none`: every URL reaches Postgres itself.
+   */
+  CASCADE_DB_POOLER: z.enum(['none', 'transaction']).default('none'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   /** Where the embedded Postgres keeps its data when DATABASE_URL is unset. */
@@ -28,6 +43,8 @@ const schema = z.object({
   CASCADE_ANONYMOUS_POINTS_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   /** Largest cost one operation may have (points), whatever the caller's budget. */
   CASCADE_MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
+  /** Longest GraphQL document (bytes, comments included) parsed; a longer one is refused with 413 DOCUMENT_TOO_LARGE. */
+  CASCADE_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** Milliseconds between reconciliations of local spend with the shared database total. */
   CASCADE_RATE_SYNC_MS: z.coerce.number().int().positive().default(1000),
   /**

@@ -6,6 +6,7 @@ import { loadTrustedDocuments } from './app/trusted-documents';
 import { loadConfig } from './config';
 import { connect, runMigrations } from './db/data-source';
 import { resolveDatabase } from './db/database-url';
+import { ReadRoute } from './db/read-route';
 import { startWorker } from './ingest/jobs/worker';
 import { loadSampleScenario } from './sample/load';
 import { registryFor } from './domains/shared/registry';
@@ -19,29 +20,47 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.CASCADE_LOG_LEVEL);
   const database = await resolveDatabase({ url: config.DATABASE_URL, dataDir: config.CASCADE_DATA_DIR, name: demo ? 'pgdata-demo' : 'pgdata', logger });
-  const applied = await runMigrations(database.url);
+  // Sessions of their own (the migration lock, LISTEN, the worker's locks) bypass any pooler.
+  const directUrl = config.DATABASE_DIRECT_URL ?? database.url;
+  const applied = await runMigrations(directUrl);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const pool = { max: config.CASCADE_POOL_SIZE, statementTimeoutMs: config.CASCADE_STATEMENT_TIMEOUT_MS, connectionTimeoutMs: config.CASCADE_POOL_CONNECT_TIMEOUT_MS };
+  const pool = {
+    max: config.CASCADE_POOL_SIZE,
+    statementTimeoutMs: config.CASCADE_STATEMENT_TIMEOUT_MS,
+    connectionTimeoutMs: config.CASCADE_POOL_CONNECT_TIMEOUT_MS,
+    pooler: config.CASCADE_DB_POOLER,
+  };
   const db = connect(database.url, pool);
   if (demo) {
     const summary = await loadSampleScenario(db, { logger });
     logger.info(summary, 'sample scenario loaded');
   }
-  // Request reads on a pool of their own (the replica's when DATABASE_READ_URL is set), whose
-  // connections keep one generic plan per prepared statement (PoolOptions.genericPlans).
-  const readDb = connect(config.DATABASE_READ_URL ?? database.url, { ...pool, applicationName: 'cascade-api-read', genericPlans: true });
+  // Request reads on a pool of their own, whose connections keep one generic plan per prepared
+  // statement (PoolOptions.genericPlans): on the primary, or on the standby at DATABASE_READ_URL
+  // with such a pool on the primary for the reads the standby cannot answer.
+  const readPool = { ...pool, applicationName: 'cascade-api-read', genericPlans: true };
+  const primaryReads = connect(database.url, readPool);
+  const readRoute = config.DATABASE_READ_URL
+    ? new ReadRoute(connect(config.DATABASE_READ_URL, readPool), primaryReads, {
+        onSwitch: (to, error) => logger.warn({ readsFrom: to, err: error?.message }, to === 'primary' ? 'standby unavailable: reads fall back to the primary' : 'reads back on the standby'),
+      })
+    : undefined;
+  const readDb = readRoute?.db ?? primaryReads;
   registryFor(readDb).ttlMs = config.CASCADE_REGISTRY_TTL_MS;
   const trustedDocuments = config.CASCADE_TRUSTED_DOCUMENTS ? loadTrustedDocuments(config.CASCADE_TRUSTED_DOCUMENTS) : undefined;
   if (trustedDocuments) logger.info({ documents: trustedDocuments.size, manifest: config.CASCADE_TRUSTED_DOCUMENTS }, 'trusted-documents mode: only the manifest runs');
   const server = await startServer({
     db: readDb,
     primaryDb: db,
+    listenUrl: directUrl,
+    replication: readRoute,
     port: config.PORT,
     host: config.HOST,
     logger,
     introspection: config.CASCADE_INTROSPECTION === '1',
     corsOrigins: parseOrigins(config.CASCADE_CORS_ORIGINS),
     maxQueryCost: config.CASCADE_MAX_QUERY_COST,
+    maxDocumentBytes: config.CASCADE_MAX_DOCUMENT_BYTES,
     trustedDocuments,
     access: {
       requireKeys: config.CASCADE_REQUIRE_KEYS === '1',
@@ -56,7 +75,7 @@ async function main(): Promise<void> {
   logger.info({ url: server.url }, 'Cascade is serving');
   // `npm start` collects live data in the same process; the demo database holds SAMPLE rows
   // only (sample and live rows never mix), and `npm run api` leaves ingestion to workers.
-  const worker = demo || process.argv.includes('--api-only') ? undefined : await startWorker({ databaseUrl: database.url, db, logger, scheduleCheckSeconds: config.CASCADE_SCHEDULE_CHECK_SECONDS });
+  const worker = demo || process.argv.includes('--api-only') ? undefined : await startWorker({ databaseUrl: directUrl, db, logger, scheduleCheckSeconds: config.CASCADE_SCHEDULE_CHECK_SECONDS });
   // A plain line too, for a person reading the terminal.
   console.log(`Cascade ${demo ? '(demo) ' : ''}at ${server.url} — open it in a browser for the IDE`);
 
@@ -70,7 +89,8 @@ async function main(): Promise<void> {
     timer.unref();
     await server.stop().catch((error) => logger.error({ err: error }, 'server stop failed'));
     await worker?.stop().catch((error) => logger.error({ err: error }, 'worker stop failed'));
-    if (readDb !== db) await readDb.pool.end().catch(() => undefined);
+    if (readRoute) await readRoute.db.pool.end().catch(() => undefined);
+    await primaryReads.pool.end().catch(() => undefined);
     await db.pool.end().catch(() => undefined);
     await database.stop().catch(() => undefined);
     logger.info('stopped');

@@ -10,9 +10,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.CASCADE_LOG_LEVEL);
   const database = await resolveDatabase({ url: config.DATABASE_URL, dataDir: config.CASCADE_DATA_DIR, name: 'pgdata', logger });
-  await runMigrations(database.url);
-  const db = connect(database.url, { max: config.CASCADE_POOL_SIZE, statementTimeoutMs: config.CASCADE_STATEMENT_TIMEOUT_MS, applicationName: 'cascade-worker' });
-  const worker = await startWorker({ databaseUrl: database.url, db, logger, scheduleCheckSeconds: config.CASCADE_SCHEDULE_CHECK_SECONDS });
+  // Writes may go through a transaction pooler; pg-boss, the locks and migrations do not (DATABASE_DIRECT_URL).
+  const directUrl = config.DATABASE_DIRECT_URL ?? database.url;
+  await runMigrations(directUrl);
+  const db = connect(database.url, { max: config.CASCADE_POOL_SIZE, statementTimeoutMs: config.CASCADE_STATEMENT_TIMEOUT_MS, applicationName: 'cascade-worker', pooler: config.CASCADE_DB_POOLER });
+  const worker = await startWorker({ databaseUrl: directUrl, db, logger, scheduleCheckSeconds: config.CASCADE_SCHEDULE_CHECK_SECONDS });
   const shutdown = async () => {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { migrationsCurrent } from '../db/data-source';
+import { ReplicationStatus } from '../db/read-route';
 import { Db, withPreparedStatements } from '../db/sql';
 import { Access, AccessOptions } from './access';
 import { createApollo } from './apollo';
@@ -11,12 +12,14 @@ import { ServerClock } from './clock';
 import { Context, createContext } from './context';
 import { corsHandler } from './cors';
 import { createCostEstimator } from './cost';
+import { EntryChecks } from './entry-checks';
 import { gatePlugin, OperationGate } from './gate';
 import { createHttpHandler } from './http';
 import { documentLimits } from './limits';
 import { answerKnown, KnownOperations } from './fast-path';
 import { Logger } from './logger';
 import { createMetrics } from './metrics';
+import { registerReplicationMetrics } from './replication-metrics';
 import { currentRequestScope } from './request-scope';
 import { buildCascadeSchema } from './schema';
 import { attachSubscriptions } from './subscriptions';
@@ -41,8 +44,22 @@ export interface ServerOptions {
   maxQueryCost?: number;
   /** Trusted-documents mode (CASCADE_TRUSTED_DOCUMENTS): only these documents run. */
   trustedDocuments?: TrustedDocuments;
+  /** Longest document text, bytes (CASCADE_MAX_DOCUMENT_BYTES; 64 KiB by default). */
+  maxDocumentBytes?: number;
   /** How long in-flight requests may take to finish when the server stops (default 8 s). */
   drainMs?: number;
+  /**
+   * The primary reached directly, for the live feed's LISTEN when `primaryDb` goes through a
+   * transaction pooler (DATABASE_DIRECT_URL); by default the feed connects as `primaryDb` does.
+   */
+  listenUrl?: string;
+  /** Reads on a standby (ReadRoute): where they go and the standby's lag, on /readyz and /metrics. */
+  replication?: ReplicationProbe;
+}
+
+export interface ReplicationProbe {
+  status(): Promise<ReplicationStatus>;
+  readonly reads: Readonly<Record<ReplicationStatus['readsFrom'], number>>;
 }
 
 export interface RunningServer {
@@ -61,7 +78,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): true {
 }
 
 /** Liveness, readiness and metrics for orchestrators and Prometheus. */
-function operationRoutes(options: { db: Db; access: Access; metrics: ReturnType<typeof createMetrics>; stopping: () => boolean }) {
+function operationRoutes(options: { db: Db; access: Access; metrics: ReturnType<typeof createMetrics>; stopping: () => boolean; replication?: ReplicationProbe }) {
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
     if (path === '/metrics') {
@@ -82,8 +99,9 @@ function operationRoutes(options: { db: Db; access: Access; metrics: ReturnType<
     if (path === '/readyz') {
       if (options.stopping()) return sendJson(res, 503, { ready: false, shuttingDown: true });
       try {
-        const current = await migrationsCurrent(options.db);
-        return sendJson(res, current ? 200 : 503, { ready: current, database: true, migrationsCurrent: current });
+        // Reads fall back to the primary, so a standby that is away or behind is reported, not unready.
+        const [current, replication] = await Promise.all([migrationsCurrent(options.db), options.replication?.status()]);
+        return sendJson(res, current ? 200 : 503, { ready: current, database: true, migrationsCurrent: current, ...(replication ? { replication } : {}) });
       } catch {
         return sendJson(res, 503, { ready: false, database: false });
       }
@@ -101,8 +119,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const primaryDb = options.primaryDb ? withPreparedStatements(options.primaryDb) : db;
   const httpServer = createServer();
   const metrics = createMetrics(db.pool);
+  if (options.replication) registerReplicationMetrics(metrics.registry, options.replication);
   const access = new Access(primaryDb, options.access, (error) => logger.warn({ err: (error as Error).message }, 'rate-limit reconciliation failed; limiting locally'));
   const gate = new OperationGate(createCostEstimator(buildCascadeSchema()), access.budgets, options.maxQueryCost ?? documentLimits.maxCost);
+  const checks = new EntryChecks({ schema: buildCascadeSchema(), gate, trustedDocuments: options.trustedDocuments, maxDocumentBytes: options.maxDocumentBytes });
   const logUnexpected = (entry: { errorId: string; error: unknown; path?: readonly (string | number)[] }) =>
     logger.error({ ...currentRequestScope(), errorId: entry.errorId, err: entry.error, path: entry.path }, 'unexpected error in a request');
   const knownOperations = new KnownOperations();
@@ -112,13 +132,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logError: logUnexpected,
     onPlanFailure: (error, operationName) => logger.warn({ ...currentRequestScope(), err: error, operationName }, 'planned statement failed; answered through the resolvers'),
     automaticPersistedQueries: options.trustedDocuments === undefined,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs ?? 8000 }), gatePlugin(gate), metrics.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs ?? 8000 }), gatePlugin(gate, checks), metrics.plugin],
   });
   await apollo.start();
   let stopping = false;
   // While stopping, every request goes through Apollo, which knows how to refuse it.
   const answerKnownUnlessStopping = () => {
-    const answer = answerKnown(buildCascadeSchema(), knownOperations, gate);
+    const answer = answerKnown(knownOperations, checks);
     return async (ctx: Context, req: IncomingMessage, body: unknown) => (stopping ? null : answer(ctx, req, body));
   };
   const handler = createHttpHandler({
@@ -133,9 +153,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       return createContext({ db, primaryDb, requestId, clock: options.clock, caller, budget: () => access.budgets.peek(caller.bucket, caller.budgetPerMinute) });
     },
-    routes: operationRoutes({ db, access, metrics, stopping: () => stopping }),
+    routes: operationRoutes({ db, access, metrics, stopping: () => stopping, replication: options.replication }),
     cors: corsHandler(options.corsOrigins ?? []),
-    trustedDocuments: options.trustedDocuments,
+    checks,
     onRefused: (code) => metrics.countErrors([code]),
     answerKnown: answerKnownUnlessStopping(),
     onAnsweredKnown: (operationName, seconds) => metrics.countAnswered(operationName, seconds),
@@ -146,7 +166,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   httpServer.on('request', (req, res) => void handler(req, res));
-  const subscriptions = attachSubscriptions({ httpServer, db, primaryDb, logger, clock: options.clock, access, gate, introspection: options.introspection });
+  const subscriptions = attachSubscriptions({ httpServer, db, primaryDb, logger, clock: options.clock, access, checks, introspection: options.introspection, listenUrl: options.listenUrl });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -23,17 +23,27 @@ export interface PoolOptions {
    * where planning cost more than a third of the statement (docs/performance.md).
    */
   genericPlans?: boolean;
+  /**
+   * `transaction`: the URL reaches Postgres through a transaction pooler (PgBouncer
+   * `pool_mode=transaction`, CASCADE_DB_POOLER), where consecutive statements may run on
+   * different server connections. Statements are then never prepared by name, and no session
+   * settings are sent at connect (PgBouncer 1.18 refuses `options` and `statement_timeout` as
+   * startup parameters): the role carries them instead, `ALTER ROLE … SET statement_timeout`
+   * and, for the read role, `plan_cache_mode` (docs/scaling.md).
+   */
+  pooler?: 'none' | 'transaction';
 }
 
 export function createPool(url: string, options: PoolOptions = {}): Pool {
+  const pooled = options.pooler === 'transaction';
   const pool = new Pool({
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
     idleTimeoutMillis: 30000,
-    statement_timeout: options.statementTimeoutMs ?? 15000,
     application_name: options.applicationName ?? 'cascade',
-    ...(options.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
+    ...(pooled ? {} : { statement_timeout: options.statementTimeoutMs ?? 15000 }),
+    ...(options.genericPlans && !pooled ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
   });
   // An idle connection that dies (a Postgres restart, a terminated backend) is dropped from the
   // pool by pg; without a listener its 'error' event would crash the process instead.
@@ -93,5 +103,5 @@ export async function migrationsCurrent(db: Db): Promise<boolean> {
 }
 
 export function connect(url: string, options: PoolOptions = {}): Db {
-  return createDb(createPool(url, options));
+  return createDb(createPool(url, options), { canName: options.pooler !== 'transaction' });
 }

@@ -10,6 +10,12 @@ export interface Db {
   /** Runs `work` in one transaction on one connection. */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
   readonly pool: Pool;
+  /**
+   * The same connections with repeated statements prepared by name (see `statement`), or this
+   * Db unchanged where its server connections are shared behind a transaction pooler: a name
+   * prepared on one server connection is unknown on the next (PoolOptions.pooler).
+   */
+  prepared?(): Db;
 }
 
 type StatementListener = (text: string) => void;
@@ -70,11 +76,14 @@ function clientDb(pool: Pool, client: PoolClient, prepare: boolean): Db {
 /**
  * `prepare`: name repeated statements (see `statement`). The API's reads use it; writers do
  * not, because a generic plan for a batch upsert over unnest(arrays) cannot see the batch's size.
+ * `canName: false` (behind a transaction pooler) keeps every statement unnamed, `prepared()` too.
  */
-export function createDb(pool: Pool, options: { prepare?: boolean } = {}): Db {
-  const prepare = options.prepare ?? false;
+export function createDb(pool: Pool, options: { prepare?: boolean; canName?: boolean } = {}): Db {
+  const canName = options.canName ?? true;
+  const prepare = canName && (options.prepare ?? false);
   return {
     pool,
+    prepared: () => createDb(pool, { prepare: true, canName }),
     async query(text, params) {
       announce(text);
       return (await pool.query(statement(text, params, prepare))).rows;
@@ -96,7 +105,7 @@ export function createDb(pool: Pool, options: { prepare?: boolean } = {}): Db {
   };
 }
 
-/** The same pool, with repeated statements prepared by name: for the API's request path. */
+/** The same pool, with repeated statements prepared by name where it can: for the API's request path. */
 export function withPreparedStatements(db: Db): Db {
-  return createDb(db.pool, { prepare: true });
+  return db.prepared ? db.prepared() : db;
 }

@@ -12,6 +12,11 @@ export interface LiquidationFeedOptions {
   reconnectDelayMs?: number;
   /** Where failures that no caller awaits are reported (fetches, lost connections). */
   onError?: (error: Error, during: string) => void;
+  /**
+   * Where to LISTEN when the pool's URL does not keep a session: behind a transaction pooler a
+   * LISTEN would stay on whichever server connection ran it (DATABASE_DIRECT_URL).
+   */
+  listenUrl?: string;
 }
 
 const maxReconnectDelayMs = 5_000;
@@ -35,6 +40,7 @@ export class LiquidationFeed {
   private reconnectTimer?: NodeJS.Timeout;
   private announcements: LiquidationAnnouncement[] = [];
   onError?: (error: Error, during: string) => void;
+  listenUrl?: string;
   private draining?: Promise<void>;
 
   constructor(
@@ -44,6 +50,7 @@ export class LiquidationFeed {
     this.maxPending = options.maxPending ?? 1000;
     this.initialDelayMs = this.reconnectDelayMs = options.reconnectDelayMs ?? 100;
     this.onError = options.onError;
+    this.listenUrl = options.listenUrl;
   }
 
   get subscriberCount(): number {
@@ -95,7 +102,8 @@ export class LiquidationFeed {
   }
 
   private async connect(generation: number): Promise<void> {
-    const client = new Client({ ...this.db.pool.options, application_name: 'cascade-liquidation-feed', keepAlive: true });
+    const direct = this.listenUrl ? { connectionString: this.listenUrl } : {};
+    const client = new Client({ ...this.db.pool.options, ...direct, application_name: 'cascade-liquidation-feed', keepAlive: true });
     client.on('notification', (message) => {
       if (generation === this.generation && message.channel === liquidationChannel) this.receive(message.payload);
     });
@@ -195,11 +203,12 @@ const feeds = new WeakMap<object, LiquidationFeed>();
 
 /**
  * One feed (one LISTEN connection at most) per database pool, shared by every subscription.
- * The server passes its error reporter once at start; resolvers just look the feed up.
+ * The server passes its error reporter and direct URL once at start; resolvers just look the feed up.
  */
-export function liquidationFeedFor(db: Db, options?: Pick<LiquidationFeedOptions, 'onError'>): LiquidationFeed {
+export function liquidationFeedFor(db: Db, options?: Pick<LiquidationFeedOptions, 'onError' | 'listenUrl'>): LiquidationFeed {
   let feed = feeds.get(db.pool);
   if (!feed) feeds.set(db.pool, (feed = new LiquidationFeed(db)));
   if (options?.onError) feed.onError = options.onError;
+  if (options?.listenUrl) feed.listenUrl = options.listenUrl;
   return feed;
 }
