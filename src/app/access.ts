@@ -58,9 +58,15 @@ export class Access {
     const address = `addr:${addressBucket(clientAddress)}`;
     const prefix = key === undefined ? undefined : keyPrefixOf(key);
     // A key never seen costs a database lookup, so an address guessing keys pays for each.
-    if (prefix && !this.authenticator.knows(prefix)) this.refuseIfSpent(address, this.anonymousLimit);
+    if (prefix && !this.authenticator.knows(prefix)) {
+      await this.budgets.prime(address, this.anonymousLimit);
+      this.refuseIfSpent(address, this.anonymousLimit);
+    }
     try {
-      return await this.authenticator.identify(key, clientAddress);
+      const caller = await this.authenticator.identify(key, clientAddress);
+      // A caller's first request here this minute learns what other processes let it spend.
+      await this.budgets.prime(caller.bucket, caller.budgetPerMinute);
+      return caller;
     } catch (error) {
       if (!(error instanceof CascadeError)) throw error;
       if (key !== undefined && error.extensions.code === 'UNAUTHENTICATED') this.budgets.charge(address, this.anonymousLimit, failedKeyPoints);

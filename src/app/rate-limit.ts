@@ -1,15 +1,18 @@
 import { Db } from '../db/sql';
 
 /**
- * Per-minute budgets shared by every API process on one database, with no round trip on the
- * request path. Each process admits and counts spend in memory; once a second it adds its
- * unsent spend to `rate_limit_usage` and reads back each caller's total across processes, in
- * one statement. Windows are whole UTC minutes, so every process agrees on them.
+ * Per-minute budgets shared by every API process on one database. Each process admits and
+ * counts spend in memory; once a second it adds its unsent spend to `rate_limit_usage` and
+ * reads back each caller's total across processes, in one statement. The only round trip on
+ * the request path is the first request of a caller a process has not seen in this window,
+ * which reads the caller's total (`prime`): a process joining a minute late starts from what
+ * the others spent, not from zero. Windows are whole UTC minutes, so every process agrees on them.
  *
- * How far the sharing can overshoot: between two reconciliations a process knows the others'
- * spend only as of the last one, so the total can exceed a budget by at most what the other
- * processes admitted in that interval — about (processes − 1) × spend per interval, and never
- * more than (processes − 1) × what was left at the last reconciliation (docs/security.md).
+ * How far the sharing can overshoot: a process's view of the others' spend is at most one
+ * reconciliation old, so the total can exceed a budget by at most what the other processes
+ * admitted in the last two reconciliation periods (the view's age, and the others' own
+ * unsent spend) — about (processes − 1) × spend per two periods, and never more than
+ * (processes − 1) × what was left at the last reconciliation (docs/security.md).
  */
 
 export interface BudgetState {
@@ -40,6 +43,8 @@ interface WindowUsage {
   pending: number;
   /** Spend being sent right now. */
   sending: number;
+  /** Whether `shared` came from the database (a first read or a reconciliation) in this window. */
+  known: boolean;
 }
 
 const syncSql = `
@@ -70,6 +75,10 @@ export class SharedBudgets {
   private leftovers: Array<{ bucket: string; windowStart: number; points: number }> = [];
   private timer?: NodeJS.Timeout;
   private syncing?: Promise<void>;
+  /** First reads in flight, by window and caller: concurrent first requests share one. */
+  private readonly priming = new Map<string, Promise<void>>();
+  /** The last reconciliation failed: first reads are skipped rather than wait on a dead database. */
+  private databaseAway = false;
   private lastCleanup = 0;
 
   constructor(
@@ -107,7 +116,7 @@ export class SharedBudgets {
       entry = undefined;
     }
     if (!entry) {
-      entry = { windowStart, shared: 0, pending: 0, sending: 0 };
+      entry = { windowStart, shared: 0, pending: 0, sending: 0, known: false };
       this.usage.set(bucket, entry);
     }
     return entry;
@@ -132,6 +141,43 @@ export class SharedBudgets {
     if (points > before.remaining!) return { ...before, allowed: false };
     entry.pending += points;
     return { ...this.state(entry, limit), allowed: true };
+  }
+
+  /**
+   * Reads the caller's shared total if this process has not yet seen it in this window: one
+   * statement on a caller's first request per window, none after. A failure leaves the caller
+   * limited locally until the next reconciliation.
+   */
+  async prime(bucket: string, limit: number | null): Promise<void> {
+    if (!this.enabled || limit === null) return;
+    const entry = this.current(bucket);
+    if (entry.known) return;
+    if (this.databaseAway) {
+      entry.known = true;
+      return;
+    }
+    const key = `${entry.windowStart}\u0000${bucket}`;
+    let read = this.priming.get(key);
+    if (!read) {
+      read = this.readShared(bucket, entry).finally(() => this.priming.delete(key));
+      this.priming.set(key, read);
+    }
+    await read;
+  }
+
+  private async readShared(bucket: string, entry: WindowUsage): Promise<void> {
+    try {
+      const rows = await this.db!.query<{ points: string }>('SELECT points FROM rate_limit_usage WHERE bucket_key = $1 AND window_start = $2', [
+        bucket,
+        new Date(entry.windowStart),
+      ]);
+      // Our own unsent spend is not in the row; spend being sent may be, counted twice until the
+      // reconciliation answers (on the safe side).
+      entry.shared = Math.max(entry.shared, Number(rows[0]?.points ?? 0));
+    } catch (error) {
+      this.options.onSyncError?.(error);
+    }
+    entry.known = true;
   }
 
   /** Sends unsent spend and reads back the totals: one statement. Never overlaps itself. */
@@ -175,8 +221,12 @@ export class SharedBudgets {
       ]);
       for (const total of totals) {
         const entry = this.usage.get(total.bucket_key);
-        if (entry && entry.windowStart === total.window_start.getTime()) entry.shared = Math.max(entry.shared, Number(total.points));
+        if (entry && entry.windowStart === total.window_start.getTime()) {
+          entry.shared = Math.max(entry.shared, Number(total.points));
+          entry.known = true;
+        }
       }
+      this.databaseAway = false;
       for (const [, entry] of active) entry.sending = 0;
       await this.cleanup();
     } catch (error) {
@@ -188,6 +238,7 @@ export class SharedBudgets {
         } else if (entry.sending > 0) this.leftovers.push({ bucket, windowStart: entry.windowStart, points: entry.sending });
       }
       this.leftovers.push(...leftovers);
+      this.databaseAway = true;
       this.options.onSyncError?.(error);
     }
   }

@@ -135,3 +135,70 @@ describe('budgets shared by two API processes on one database', () => {
     expect(usage).toEqual([{ points: 60 + polls }]);
   });
 });
+
+describe('two API processes on one database: the budget plus the stated overshoot, never more', () => {
+  const syncMs = 100;
+  let database: TestDatabase;
+  let first: SecuredServer;
+  let second: SecuredServer;
+
+  const keyWithBudget = async (name: string, points: number) => {
+    const { key, record } = await createApiKey(database.db, { name, scopes: ['read'], ratePointsPerMinute: points });
+    return { key, id: record.id };
+  };
+  const sharedTotal = async (id: number) =>
+    Number((await database.db.query<{ points: string }>(`SELECT points FROM rate_limit_usage WHERE bucket_key = $1`, [`key:${id}`]))[0]?.points ?? 0);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('empty');
+    await database.db.query(`INSERT INTO venue (slug, name, kind) VALUES ('okx', 'OKX', 'CEX')`);
+    // Two servers with nothing in memory shared, one clock pinned inside one minute.
+    first = await startSecuredServer(database.db, { rateLimits: true, rateSyncMs: syncMs, now: pinnedMinute });
+    second = await startSecuredServer(database.db, { rateLimits: true, rateSyncMs: syncMs, now: pinnedMinute });
+  });
+  afterAll(async () => {
+    await first.stop();
+    await second.stop();
+    await database.drop();
+  });
+
+  it('a process seeing a caller for the first time this minute starts from what the other spent', async () => {
+    const { key, id } = await keyWithBudget('late-second-process', 100);
+    for (let i = 0; i < 16; i += 1) expect((await first.post(venues, { key })).status).toBe(200);
+    await eventually(async () => (await sharedTotal(id)) === 96);
+    // Nothing of the first process's spend is unsent: the bound is zero, 4 points are left.
+    const dear = await second.post(venues, { key });
+    expect([dear.status, dear.body.errors[0].extensions.code, dear.headers.get('ratelimit-remaining')]).toEqual([429, 'RATE_LIMITED', '4']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await second.post('{ __typename }', { key })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    await eventually(async () => (await sharedTotal(id)) === 100);
+  });
+
+  it('two processes spending at once overshoot by at most what the other admitted in two reconciliation periods', async () => {
+    const budget = 100;
+    const { key, id } = await keyWithBudget('both-at-once', budget);
+    const admittedAt: number[][] = [[], []];
+    const until = Date.now() + 1500;
+    await Promise.all(
+      [first, second].map(async (server, index) => {
+        while (Date.now() < until) {
+          const reply = await server.post('{ __typename }', { key });
+          if (reply.status === 200) admittedAt[index].push(Date.now());
+          else expect(reply.status).toBe(429);
+        }
+      }),
+    );
+    const admitted = admittedAt[0].length + admittedAt[1].length;
+    // docs/security.md: a process's view of the other is at most one reconciliation old, so the
+    // overshoot is at most what the other admitted in two periods (plus a round trip, and a
+    // timer's lateness on a loaded machine).
+    const span = 2 * syncMs + 100;
+    const mostInSpan = (times: number[]) => Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + span).length));
+    const bound = Math.max(mostInSpan(admittedAt[0]), mostInSpan(admittedAt[1]));
+    expect(admitted).toBeGreaterThanOrEqual(budget);
+    expect(admitted).toBeLessThanOrEqual(budget + bound);
+    // Every admitted point is in the shared row: each process's spend reached the other.
+    await eventually(async () => (await sharedTotal(id)) === admitted);
+  });
+});
