@@ -43,6 +43,8 @@ const schema = z.object({
   CASCADE_ANONYMOUS_POINTS_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   /** Largest cost one operation may have (points), whatever the caller's budget. */
   CASCADE_MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
+  /** Longest GraphQL document (bytes, comments included) parsed; a longer one is refused with 413 DOCUMENT_TOO_LARGE. */
+  CASCADE_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   /** Milliseconds between reconciliations of local spend with the shared database total. */
   CASCADE_RATE_SYNC_MS: z.coerce.number().int().positive().default(1000),
   /**

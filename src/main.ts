@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     introspection: config.CASCADE_INTROSPECTION === '1',
     corsOrigins: parseOrigins(config.CASCADE_CORS_ORIGINS),
     maxQueryCost: config.CASCADE_MAX_QUERY_COST,
+    maxDocumentBytes: config.CASCADE_MAX_DOCUMENT_BYTES,
     trustedDocuments,
     access: {
       requireKeys: config.CASCADE_REQUIRE_KEYS === '1',

@@ -218,10 +218,12 @@ export type DepthBucket = {
 
 /** Every value `extensions.code` of an error can hold (docs/errors.md lists them with their HTTP statuses). */
 export type ErrorCode =
-  /** The HTTP request is malformed (body, media type, method, variables over 64 KB). */
+  /** The request is malformed (body, media type, method, variables over 64 KB or nested deeper than 32 levels), or a subscription was sent over HTTP rather than WebSocket. */
   | 'BAD_REQUEST'
   /** An argument is malformed or out of range; `extensions.argument` names it. */
   | 'BAD_USER_INPUT'
+  /** The GraphQL document is longer than the server allows (`CASCADE_MAX_DOCUMENT_BYTES`, 64 KiB by default; `extensions.maxDocumentBytes` gives it); it was not parsed. */
+  | 'DOCUMENT_TOO_LARGE'
   /** The key lacks the scope the operation needs (`read` for queries, `stream` for subscriptions, `admin` for `ingestionStatus`); `extensions.requiredScope` names it. */
   | 'FORBIDDEN'
   /** The document is not valid GraphQL syntax. */

@@ -2,7 +2,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLFormattedError } from 'graphql';
+import { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Context } from './context';
 import { databaseFault, databaseFaultError } from './db-faults';
@@ -29,6 +29,20 @@ const knownCodes = new Set(Object.keys(errorCodes));
 
 /** Bytes of documents the automatic-persisted-query cache keeps (least recently used go first). */
 export const persistedQueryCacheBytes = 8 * 1024 * 1024;
+
+/**
+ * Apollo's parsed-document cache, bounded by bytes that count each document's source text:
+ * Apollo's own measure (the JSON of the nodes) leaves out the text a node's location keeps, and
+ * comments make a long text of a small document.
+ */
+export const documentCacheBytes = 30 * 1024 * 1024;
+
+function documentCache(): InMemoryLRUCache<DocumentNode> {
+  return new InMemoryLRUCache<DocumentNode>({
+    maxSize: documentCacheBytes,
+    sizeCalculation: (document) => InMemoryLRUCache.sizeCalculation(document) + (document.loc?.source.body.length ?? 0),
+  });
+}
 
 function findCascadeError(error: unknown): CascadeError | undefined {
   for (let current = error as { originalError?: unknown } | undefined, hops = 0; current && hops < 5; hops += 1) {
@@ -77,6 +91,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     validationRules: limits.validationRules,
     // graphql-js's own token limit: armor's Apollo token plugin turns plain syntax errors into 500s.
     parseOptions: { maxTokens: documentLimits.maxTokens },
+    documentStore: documentCache(),
     // The local schema, executed by graphql-jit through Apollo's executor hook (jit-executor.ts).
     gateway: jitGateway(buildCascadeSchema(), { onPlanFailure: options.onPlanFailure, known: options.knownOperations }),
     introspection: options.introspection,

@@ -29,7 +29,9 @@ import { intervalMs, maxBuckets } from '../domains/shared/series';
  * Sizes: a series is (to − from) / interval buckets (`to` defaults to now, capped at 10,000 as
  * the API caps it); `first` sizes a page (the connection's `edges` below it; its default is
  * 50); a range with no interval is daily rows; any other list is taken as 50 at the root and
- * 20 below it (an asset's instruments, a venue's instruments).
+ * 20 below it (an asset's instruments, a venue's instruments). Sizes are read from the
+ * variables as coerced (defaults applied: EntryChecks.admit); a sized list whose size cannot be
+ * read from them is charged at the most it can hold.
  */
 export const costRules = {
   defaultListSize: 50,
@@ -110,11 +112,12 @@ function planSelections(
 
 function timeOf(value: unknown, fallback: number): number {
   if (value === undefined || value === null) return fallback;
-  return value instanceof Date ? value.getTime() : Date.parse(String(value));
+  return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
 }
 
+/** A list holds at most `maxBuckets` objects; a size that is not a number is charged that. */
 function clampSize(value: number): number {
-  return Number.isFinite(value) ? Math.min(maxBuckets, Math.max(1, Math.ceil(value))) : 1;
+  return Number.isFinite(value) ? Math.min(maxBuckets, Math.max(1, Math.ceil(value))) : maxBuckets;
 }
 
 /** How many objects a sized field stands for, from its arguments in this request. */
@@ -123,8 +126,8 @@ function sizeOf(field: PlanField, variables: Record<string, unknown>, now: numbe
   try {
     args = getArgumentValues(field.def, field.node, variables);
   } catch {
-    // A wrong argument fails validation or the resolver; it costs what an unsized list does.
-    return undefined;
+    // Arguments that cannot be read leave the size unknown: the most the list can hold.
+    return maxBuckets;
   }
   if (typeof args.first === 'number') return clampSize(args.first);
   if (args.from === undefined || args.from === null) return undefined;
@@ -164,7 +167,7 @@ function planOperation(schema: GraphQLSchema, document: DocumentNode, operationN
 }
 
 export interface CostEstimator {
-  /** Points of the named operation of `document` (whose text is `source`) with these variables. */
+  /** Points of the named operation of `document` (whose text is `source`) with these coerced variables. */
   estimate(source: string, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number;
 }
 

@@ -20,7 +20,8 @@ export const errorCodes = {
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not match the schema.',
   OPERATION_RESOLUTION_FAILURE: '`operationName` names no operation of the document, or the document holds several and none was named.',
-  BAD_REQUEST: 'The HTTP request is malformed (body, media type, method, variables over 64 KB).',
+  BAD_REQUEST: 'The request is malformed (body, media type, method, variables over 64 KB or nested deeper than 32 levels), or a subscription was sent over HTTP rather than WebSocket.',
+  DOCUMENT_TOO_LARGE: 'The GraphQL document is longer than the server allows (`CASCADE_MAX_DOCUMENT_BYTES`, 64 KiB by default; `extensions.maxDocumentBytes` gives it); it was not parsed.',
   QUERY_TOO_COMPLEX: 'The operation exceeds the depth, alias, directive, token or cost bounds, or costs more than the caller\'s whole budget per minute; `extensions.cost` gives its cost.',
   UNAUTHENTICATED: 'The API key sent is unknown, malformed or revoked, or none was sent and this server requires keys (`Authorization: Bearer <key>` or `x-api-key`).',
   FORBIDDEN: 'The key lacks the scope the operation needs (`read` for queries, `stream` for subscriptions, `admin` for `ingestionStatus`); `extensions.requiredScope` names it.',
@@ -41,6 +42,7 @@ export type ErrorCode = keyof typeof errorCodes;
  */
 export const errorHttpStatus: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
+  DOCUMENT_TOO_LARGE: 413,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   OPERATION_RESOLUTION_FAILURE: 400,

@@ -1,9 +1,7 @@
 import { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { IncomingMessage } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context';
-import type { OperationGate } from './gate';
-import { coerceVariables } from './planned/operation-plan';
+import type { EntryChecks } from './entry-checks';
 import { stringifyResponse } from './planned/raw-json';
 
 /** What a known operation needs to run again without Apollo's pipeline. */
@@ -63,18 +61,14 @@ export interface FastAnswer {
 
 /**
  * Answers a POSTed request whose document is a known query, doing what Apollo's pipeline would
- * do for it and nothing else: coerce the variables, admit the operation at the gate (scopes,
+ * do for it and nothing else: coerce the variables and admit the operation (EntryChecks: scopes,
  * cost, budget), run it, write `{"data":…}` as Apollo's stringifier would. Returns null — and
  * the request goes through Apollo, which answers it in full — whenever anything differs from the
  * plain case: another media type, APQ extensions, variables that do not coerce, a refusal at the
  * gate, an error in the result (a read, so running it again is safe). A refusal is decided again
  * there, identically; an admitted operation is not charged twice (OperationGate.admit).
  */
-export function answerKnown(
-  schema: GraphQLSchema,
-  known: KnownOperations,
-  gate: OperationGate,
-): (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null> {
+export function answerKnown(known: KnownOperations, checks: EntryChecks): (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null> {
   return async (ctx, req, body) => {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
     const { query, variables, operationName, ...rest } = body as Record<string, unknown>;
@@ -85,10 +79,8 @@ export function answerKnown(
     const entry = known.lookup(query, operationName as string | null | undefined);
     if (!entry) return null;
     const given = (variables ?? {}) as Record<string, unknown>;
-    const coerced = coerceVariables(schema, entry.operation, given);
-    if (!coerced) return null;
     try {
-      gate.admit(ctx, query, entry.document, entry.operation, given);
+      const coerced = checks.admit(ctx, 'http', query, entry.document, entry.operation, given);
       const result = await entry.run(ctx, coerced, given);
       // Errors are Apollo's to shape (codes, masking, status): it runs the operation again.
       if (result.errors?.length || result.data === undefined) return null;

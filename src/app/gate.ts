@@ -2,6 +2,7 @@ import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { BREAK, DocumentNode, OperationDefinitionNode, visit } from 'graphql';
 import { Context } from './context';
 import { CostEstimator } from './cost';
+import type { EntryChecks } from './entry-checks';
 import { databaseRetryAfterSeconds } from './db-faults';
 import { CascadeError, ErrorCode, ErrorDetails, errorHttpStatus } from './errors';
 import { SharedBudgets } from './rate-limit';
@@ -55,7 +56,8 @@ export class OperationGate {
     private readonly maxCost: number,
   ) {}
 
-  admit(ctx: Context, source: string, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+  /** `variables` are the operation's coerced values, defaults applied (EntryChecks.admit). */
+  admit(ctx: Context, source: string, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
     // Admitted already on the fast path (fast-path.ts), which then handed the request
     // to Apollo: decided once, charged once.
     const admission = `${operation.name?.value ?? ''}\u0000${source}`;
@@ -104,13 +106,13 @@ export class OperationGate {
 
 const databaseCodes = new Set(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
 
-/** The gate as an Apollo plugin, plus 503 for responses whose fields met a database fault. */
-export function gatePlugin(gate: OperationGate): ApolloServerPlugin<Context> {
+/** The entry checks and gate as an Apollo plugin, plus 503 for responses whose fields met a database fault. */
+export function gatePlugin(gate: OperationGate, checks: EntryChecks): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, source, document, operation, request }) {
-          if (operation) gate.admit(contextValue, source, document, operation, request.variables);
+          if (operation) checks.admit(contextValue, 'http', source, document, operation, request.variables);
         },
         async willSendResponse({ contextValue, response }) {
           gate.chargeRefused(contextValue);

@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { Context } from './context';
 import { CascadeError, ErrorCode, errorHttpStatus } from './errors';
 import { serveDashboard, serveIdeAsset, serveIdePage, wantsIde } from './ide';
-import { documentLimits } from './limits';
+import type { EntryChecks, EntryRequest } from './entry-checks';
 import { BudgetState } from './rate-limit';
 import { requestIdFrom, requestScopes } from './request-scope';
 import type { FastAnswer } from './fast-path';
-import { TrustedDocuments, trustPostBody, trustSearch } from './trusted-documents';
+import { postBodyRunning, searchRunning } from './trusted-documents';
 
 /** Largest request body accepted; a GraphQL document with variables is far smaller. */
 export const maxBodyBytes = 1_000_000;
@@ -24,8 +24,8 @@ export interface HttpHandlerOptions {
   routes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean> | boolean;
   /** Sets CORS headers for allowed origins; true when it answered a preflight itself. */
   cors?: (req: IncomingMessage, res: ServerResponse) => boolean;
-  /** Trusted-documents mode: only these documents run. */
-  trustedDocuments?: TrustedDocuments;
+  /** What every request's document and variables pass before parsing (entry-checks.ts). */
+  checks: EntryChecks;
   /** Told of every coded error this layer answers itself (metrics). */
   onRefused?: (code: ErrorCode) => void;
   /** Logs an unexpected failure and returns the error id the caller is given. */
@@ -126,13 +126,21 @@ function parseBody(req: IncomingMessage, text: string): unknown {
   return text;
 }
 
-/** Variables are bounded apart from the body: they are what a resolver turns into SQL parameters. */
-function checkVariablesSize(body: unknown, search: string): void {
-  const fromBody = body && typeof body === 'object' ? (body as { variables?: unknown }).variables : undefined;
-  const text = fromBody !== undefined ? JSON.stringify(fromBody) : (new URLSearchParams(search).get('variables') ?? '');
-  if (Buffer.byteLength(text ?? '') > documentLimits.maxVariablesBytes) {
-    throw new HttpError(413, `Variables exceed ${documentLimits.maxVariablesBytes} bytes.`);
+/** The JSON in a query-string parameter, or undefined when there is none or it is not JSON (Apollo refuses that). */
+function jsonParameter(params: URLSearchParams, name: string): unknown {
+  const text = params.get(name);
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
+}
+
+/** What a GET request names, as a POST body would. */
+function searchRequest(search: string): EntryRequest {
+  const params = new URLSearchParams(search);
+  return { query: params.get('query') ?? undefined, documentId: params.get('documentId') ?? undefined, extensions: jsonParameter(params, 'extensions'), variables: jsonParameter(params, 'variables') };
 }
 
 /**
@@ -159,10 +167,18 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const method = (req.method ?? 'GET').toUpperCase();
     let body = method === 'POST' ? parseBody(req, await readBody(req)) : undefined;
     let search = url.search;
-    checkVariablesSize(body, search);
-    if (options.trustedDocuments) {
-      if (method === 'POST') body = trustPostBody(options.trustedDocuments, body);
-      else if (method === 'GET') search = trustSearch(options.trustedDocuments, search);
+    const posted = body && typeof body === 'object' && !Array.isArray(body) ? (body as EntryRequest) : undefined;
+    // A body that is not one request (text, a batch) is Apollo's to refuse.
+    if (method === 'GET' || posted) {
+      const request = posted ?? searchRequest(search);
+      if (options.checks.trustedMode && method === 'GET' && new URLSearchParams(search).has('extensions') && request.extensions === undefined) {
+        throw new HttpError(400, 'The `extensions` parameter is not valid JSON.');
+      }
+      const query = options.checks.beforeParse(request);
+      if (options.checks.trustedMode && query !== undefined) {
+        if (posted) body = postBodyRunning(posted, query);
+        else search = searchRunning(search, query, request.extensions as Record<string, unknown> | undefined);
+      }
     }
     if (method === 'POST' && options.answerKnown && mediaType(req) === 'application/json') {
       const started = process.hrtime.bigint();

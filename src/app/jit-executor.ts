@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode, printSchema } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode, printSchema, valueFromASTUntyped } from 'graphql';
 import type { Context } from './context';
 import { databaseFault } from './db-faults';
 import { CascadeError } from './errors';
@@ -8,8 +8,27 @@ import { KnownOperations } from './fast-path';
 import { coerceVariables, OperationPlan, planOperation } from './planned/operation-plan';
 import { rootFieldPlanners } from './planned/planners';
 
-/** Compiled operations kept per process; a document's operations are few and documents repeat. */
+/**
+ * Compiled operations kept per process; a document's operations are few and documents repeat.
+ * Each keeps its document, and so its source text: the texts held are bounded too.
+ */
 const maxCompiled = 1000;
+const maxCompiledSourceLength = 16 * 1024 * 1024;
+
+const sourceLength = (document: DocumentNode) => document.loc?.source.body.length ?? 0;
+
+/**
+ * The variables as sent, with each default the caller left out written in as the caller would
+ * send it. graphql-jit coerces a default itself and then hands resolvers its JSON form (a
+ * DateTime default arrives as a string, not a Date); as a sent value it is coerced like any other.
+ */
+function withDefaultsSent(operation: OperationDefinitionNode, given: Record<string, unknown>): Record<string, unknown> {
+  const missing = operation.variableDefinitions?.filter((definition) => definition.defaultValue && given[definition.variable.name.value] === undefined) ?? [];
+  if (missing.length === 0) return given;
+  const values = { ...given };
+  for (const definition of missing) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue!);
+  return values;
+}
 
 /**
  * graphql-jit reports field errors as its own error objects, without `extensions`; Apollo's
@@ -56,13 +75,20 @@ export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {
     planned: OperationPlan | null;
   }
   const prepared = new Map<DocumentNode, Map<string, Prepared>>();
+  let preparedSourceLength = 0;
 
   const preparedFor = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): Prepared => {
     let byName = prepared.get(document);
     if (!byName) {
-      if (prepared.size >= maxCompiled) prepared.delete(prepared.keys().next().value!);
+      // Oldest first out, until both the count and the source text held fit.
+      while (prepared.size > 0 && (prepared.size >= maxCompiled || preparedSourceLength + sourceLength(document) > maxCompiledSourceLength)) {
+        const oldest = prepared.keys().next().value!;
+        prepared.delete(oldest);
+        preparedSourceLength -= sourceLength(oldest);
+      }
       byName = new Map();
       prepared.set(document, byName);
+      preparedSourceLength += sourceLength(document);
     }
     const key = operationName ?? '';
     let entry = byName.get(key);
@@ -104,11 +130,11 @@ export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {
     }
     const compiled = entry.compiled;
     if (!compiled) return plain();
-    const result = await compiled.query(undefined, context, variables);
+    const result = await compiled.query(undefined, context, withDefaultsSent(operation, variables));
     // A query answered without error is remembered for the fast path (reads only: a repeat that
     // errs there is run again here).
     if (!result.errors?.length && operation.operation === 'query' && request.query !== undefined) {
-      options.known?.remember(request.query, request.operationName, { document, operation, run: async (ctx, _coerced, given) => compiled.query(undefined, ctx, given) });
+      options.known?.remember(request.query, request.operationName, { document, operation, run: async (ctx, _coerced, given) => compiled.query(undefined, ctx, withDefaultsSent(operation, given)) });
     }
     return withGraphQLErrors(result);
   };
@@ -123,6 +149,7 @@ export function jitGateway(schema: GraphQLSchema, options: JitGatewayOptions = {
     },
     async stop() {
       prepared.clear();
+      preparedSourceLength = 0;
     },
   };
 }

@@ -12,6 +12,10 @@ export const documentLimits = {
   maxCost: 5_000,
   /** Bytes of JSON variables one request may carry. */
   maxVariablesBytes: 64 * 1024,
+  /** Levels of nesting in variables; the schema's inputs are a few levels deep. */
+  maxVariablesDepth: 32,
+  /** Bytes of one document's text, comments included (CASCADE_MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes: 64 * 1024,
 };
 
 /**

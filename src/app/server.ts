@@ -12,6 +12,7 @@ import { ServerClock } from './clock';
 import { Context, createContext } from './context';
 import { corsHandler } from './cors';
 import { createCostEstimator } from './cost';
+import { EntryChecks } from './entry-checks';
 import { gatePlugin, OperationGate } from './gate';
 import { createHttpHandler } from './http';
 import { documentLimits } from './limits';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   maxQueryCost?: number;
   /** Trusted-documents mode (CASCADE_TRUSTED_DOCUMENTS): only these documents run. */
   trustedDocuments?: TrustedDocuments;
+  /** Longest document text, bytes (CASCADE_MAX_DOCUMENT_BYTES; 64 KiB by default). */
+  maxDocumentBytes?: number;
   /** How long in-flight requests may take to finish when the server stops (default 8 s). */
   drainMs?: number;
   /**
@@ -119,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.replication) registerReplicationMetrics(metrics.registry, options.replication);
   const access = new Access(primaryDb, options.access, (error) => logger.warn({ err: (error as Error).message }, 'rate-limit reconciliation failed; limiting locally'));
   const gate = new OperationGate(createCostEstimator(buildCascadeSchema()), access.budgets, options.maxQueryCost ?? documentLimits.maxCost);
+  const checks = new EntryChecks({ schema: buildCascadeSchema(), gate, trustedDocuments: options.trustedDocuments, maxDocumentBytes: options.maxDocumentBytes });
   const logUnexpected = (entry: { errorId: string; error: unknown; path?: readonly (string | number)[] }) =>
     logger.error({ ...currentRequestScope(), errorId: entry.errorId, err: entry.error, path: entry.path }, 'unexpected error in a request');
   const knownOperations = new KnownOperations();
@@ -128,13 +132,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logError: logUnexpected,
     onPlanFailure: (error, operationName) => logger.warn({ ...currentRequestScope(), err: error, operationName }, 'planned statement failed; answered through the resolvers'),
     automaticPersistedQueries: options.trustedDocuments === undefined,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs ?? 8000 }), gatePlugin(gate), metrics.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs ?? 8000 }), gatePlugin(gate, checks), metrics.plugin],
   });
   await apollo.start();
   let stopping = false;
   // While stopping, every request goes through Apollo, which knows how to refuse it.
   const answerKnownUnlessStopping = () => {
-    const answer = answerKnown(buildCascadeSchema(), knownOperations, gate);
+    const answer = answerKnown(knownOperations, checks);
     return async (ctx: Context, req: IncomingMessage, body: unknown) => (stopping ? null : answer(ctx, req, body));
   };
   const handler = createHttpHandler({
@@ -151,7 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     routes: operationRoutes({ db, access, metrics, stopping: () => stopping, replication: options.replication }),
     cors: corsHandler(options.corsOrigins ?? []),
-    trustedDocuments: options.trustedDocuments,
+    checks,
     onRefused: (code) => metrics.countErrors([code]),
     answerKnown: answerKnownUnlessStopping(),
     onAnsweredKnown: (operationName, seconds) => metrics.countAnswered(operationName, seconds),
@@ -162,7 +166,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   httpServer.on('request', (req, res) => void handler(req, res));
-  const subscriptions = attachSubscriptions({ httpServer, db, primaryDb, logger, clock: options.clock, access, gate, introspection: options.introspection, listenUrl: options.listenUrl });
+  const subscriptions = attachSubscriptions({ httpServer, db, primaryDb, logger, clock: options.clock, access, checks, introspection: options.introspection, listenUrl: options.listenUrl });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -9,8 +9,8 @@ import { Access } from './access';
 import { Caller, presentedKey, unlimitedCaller } from './auth';
 import { ServerClock } from './clock';
 import { createContext } from './context';
+import { EntryChecks } from './entry-checks';
 import { CascadeError } from './errors';
-import { OperationGate } from './gate';
 import { documentLimitRules, documentLimits } from './limits';
 import { Logger } from './logger';
 import { buildCascadeSchema } from './schema';
@@ -28,7 +28,8 @@ export interface SubscriptionOptions {
   clock?: ServerClock;
   /** Identifies callers from connectionParams or the upgrade request, and keeps their budgets. */
   access: Access;
-  gate: OperationGate;
+  /** The same checks as HTTP's: document size, trusted documents, variables, scopes, cost, budget. */
+  checks: EntryChecks;
   introspection?: boolean;
   /** Where the live feed LISTENs when the primary's pool is behind a transaction pooler. */
   listenUrl?: string;
@@ -87,9 +88,16 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
       onSubscribe: (ctx, _id, payload) => {
         // Errors returned here go out through `onError`, which masks them like HTTP's.
         const extra = ctx.extra as Extra;
+        let query: string;
+        try {
+          query = options.checks.beforeParse(payload) ?? '';
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         let document;
         try {
-          document = parse(payload.query, { maxTokens: documentLimits.maxTokens });
+          document = parse(query, { maxTokens: documentLimits.maxTokens });
         } catch (error) {
           const tooLong = error instanceof GraphQLError && /tokens/.test(error.message);
           return [new CascadeError(tooLong ? 'QUERY_TOO_COMPLEX' : 'GRAPHQL_PARSE_FAILED', (error as Error).message)];
@@ -109,7 +117,7 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
           budget: () => options.access.budgets.peek(caller.bucket, caller.budgetPerMinute),
         });
         try {
-          options.gate.admit(contextValue, payload.query, document, operation, payload.variables ?? undefined);
+          options.checks.admit(contextValue, 'ws', query, document, operation, payload.variables ?? undefined);
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;

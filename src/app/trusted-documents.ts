@@ -45,37 +45,38 @@ function hashFrom(extensions: unknown, documentId: unknown): string | undefined 
   return id?.toLowerCase();
 }
 
+/** The parts of a request that name its document, however it came (POST body, GET query string, graphql-ws subscribe). */
+export interface DocumentReference {
+  query?: unknown;
+  extensions?: unknown;
+  documentId?: unknown;
+}
+
 /** The document a request may run: its hash's text, or its own text when that is trusted. */
-function trustedText(documents: TrustedDocuments, hash: string | undefined, query: unknown): string {
+export function trustedQuery(documents: TrustedDocuments, request: DocumentReference): string {
+  const hash = hashFrom(request.extensions, request.documentId);
   if (hash !== undefined) {
     const text = documents.get(hash);
-    if (text === undefined || (typeof query === 'string' && query !== text)) throw untrusted();
+    // An empty text beside a hash is how graphql-ws clients (whose `query` must be a string) send a hash alone.
+    if (text === undefined || (typeof request.query === 'string' && request.query !== '' && request.query !== text)) throw untrusted();
     return text;
   }
-  if (typeof query === 'string' && documents.get(sha256(query)) === query) return query;
+  if (typeof request.query === 'string' && documents.get(sha256(request.query)) === request.query) return request.query;
   throw untrusted();
 }
 
-/** A POST body with its trusted document filled in and the persisted-query extension consumed. */
-export function trustPostBody(documents: TrustedDocuments, body: unknown): unknown {
+/** A POST body that runs `query`, its persisted-query extension and documentId consumed. */
+export function postBodyRunning(body: unknown, query: string): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const request = body as { query?: unknown; extensions?: Record<string, unknown>; documentId?: unknown };
-  const query = trustedText(documents, hashFrom(request.extensions, request.documentId), request.query);
+  const request = body as { extensions?: Record<string, unknown>; documentId?: unknown };
   const { persistedQuery: _consumed, ...extensions } = request.extensions ?? {};
   const { documentId: _id, ...rest } = request;
   return { ...rest, query, extensions };
 }
 
 /** The same for a GET query string. */
-export function trustSearch(documents: TrustedDocuments, search: string): string {
+export function searchRunning(search: string, query: string, extensions: Record<string, unknown> | undefined): string {
   const params = new URLSearchParams(search);
-  let extensions: Record<string, unknown> | undefined;
-  try {
-    extensions = params.has('extensions') ? (JSON.parse(params.get('extensions')!) as Record<string, unknown>) : undefined;
-  } catch {
-    throw new CascadeError('BAD_REQUEST', 'The `extensions` parameter is not valid JSON.');
-  }
-  const query = trustedText(documents, hashFrom(extensions, params.get('documentId') ?? undefined), params.get('query') ?? undefined);
   params.set('query', query);
   params.delete('documentId');
   if (extensions) {
