@@ -16,9 +16,10 @@ module.exports = {
       },
     ],
     // ccxt's CommonJS build (the oracle in tests/ingest/ccxt-oracle.test.ts) requires @noble's and @scure's ES modules.
-    '^.+/node_modules/(@noble|@scure)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    // parse5 (the HTML table reader, src/ingest/text-table.ts) and its entities are ES modules too.
+    '^.+/node_modules/(@noble|@scure|parse5|entities)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@noble|@scure)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@noble|@scure|parse5|entities)/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

@@ -1,3 +1,5 @@
+import { DefaultTreeAdapterMap, parse } from 'parse5';
+
 /**
  * Tables read from text (CSV files, HTML pages) with the position of every cell, so a bad value
  * can be reported as `file:line:column` — line and column 1-based, column counted in characters
@@ -90,51 +92,76 @@ export function readCsv(text: string): TextRow[] {
   return rows;
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', minus: '-', ndash: '–', mdash: '—' };
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
-    return entities[name.toLowerCase()] ?? whole;
-  });
+const isElement = (node: Node): node is Element => 'tagName' in node;
+
+/** Child elements of `node` named `names`, looking through wrappers (thead, tbody, spans) but never into a nested table. */
+function descendants(node: Node, names: Set<string>, into: Element[] = []): Element[] {
+  for (const child of 'childNodes' in node ? node.childNodes : []) {
+    if (!isElement(child)) continue;
+    if (names.has(child.tagName)) into.push(child);
+    else if (child.tagName !== 'table') descendants(child, names, into);
+  }
+  return into;
 }
 
-/** Offset of the first visible character of a cell's markup (tags and spaces skipped). */
-function firstVisible(html: string, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    if (html[i] === '<') {
-      const close = html.indexOf('>', i);
-      i = close < 0 || close >= to ? to : close + 1;
-    } else if (/\s/.test(html[i])) i += 1;
-    else return i;
+/** Elements whose text is not shown: a cell's script or style is not part of its value. */
+const hiddenText = new Set(['table', 'script', 'style', 'template', 'noscript']);
+
+/** A cell's text nodes in document order (comments, scripts and nested tables' cells are not text of it). */
+function textNodes(node: Node, into: DefaultTreeAdapterMap['textNode'][] = []): DefaultTreeAdapterMap['textNode'][] {
+  for (const child of 'childNodes' in node ? node.childNodes : []) {
+    if (child.nodeName === '#text') into.push(child as DefaultTreeAdapterMap['textNode']);
+    else if (isElement(child) && !hiddenText.has(child.tagName)) textNodes(child, into);
   }
-  return from;
+  return into;
 }
 
 /**
- * Every `<table>` of a page as rows of cells (`<td>`/`<th>`), tags stripped and entities
- * decoded; a cell with `colspan="n"` is followed by n − 1 empty cells so columns line up.
+ * Every `<table>` of a page as rows of cells (`<td>`/`<th>`), read by an HTML5 parser (parse5, the
+ * WHATWG algorithm browsers use): comments, scripts and markup inside a cell are not cells,
+ * entities are decoded, unclosed `<td>`/`<tr>` close where a browser closes them. A cell's
+ * position is its first visible character in the source; a cell with `colspan="n"` is followed by
+ * n − 1 empty cells so columns line up. A nested table is a table of its own.
  */
 export function readHtmlTables(html: string): TextRow[][] {
   const at = positionIndex(html);
-  const tables: TextRow[][] = [];
-  for (const table of html.matchAll(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi)) {
-    const tableStart = table.index! + table[0].indexOf('>') + 1;
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const tables: Element[] = [];
+  const findTables = (node: Node) => {
+    for (const child of 'childNodes' in node ? node.childNodes : []) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'table') tables.push(child);
+      findTables(child);
+    }
+  };
+  findTables(document);
+  return tables.map((table) => {
     const rows: TextRow[] = [];
-    for (const row of table[1].matchAll(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/tr\s*>|$)/gi)) {
-      const rowStart = tableStart + row.index! + row[0].length - row[1].length;
+    for (const tr of descendants(table, new Set(['tr']))) {
       const cells: TextCell[] = [];
-      for (const cell of row[1].matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)(?=<\/?(?:td|th)\b|$)/gi)) {
-        const contentStart = rowStart + cell.index! + cell[0].length - cell[3].length;
-        const text = decodeEntities(cell[3].replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
-        cells.push({ text, ...at(firstVisible(html, contentStart, contentStart + cell[3].length)) });
-        const span = Number(/colspan\s*=\s*["']?(\d+)/i.exec(cell[2])?.[1] ?? 1);
-        for (let extra = 1; extra < Math.min(span, 50); extra++) cells.push({ text: '', line: cells[cells.length - 1].line, column: cells[cells.length - 1].column });
+      for (const cell of descendants(tr, new Set(['td', 'th']))) {
+        const texts = textNodes(cell);
+        const text = texts.map((t) => t.value).join('').replace(/\s+/g, ' ').trim();
+        cells.push({ text, ...at(firstVisibleOffset(html, texts, cell)) });
+        const span = Number(cell.attrs.find((a) => a.name === 'colspan')?.value ?? 1);
+        const last = cells[cells.length - 1];
+        for (let extra = 1; extra < Math.min(Number.isFinite(span) ? span : 1, 50); extra++) cells.push({ text: '', line: last.line, column: last.column });
       }
       if (cells.length > 0) rows.push({ line: cells[0].line, cells });
     }
-    tables.push(rows);
+    return rows;
+  });
+}
+
+/** Source offset of a cell's first non-space character (its start tag's end when it has none). */
+function firstVisibleOffset(html: string, texts: DefaultTreeAdapterMap['textNode'][], cell: Element): number {
+  for (const t of texts) {
+    const location = t.sourceCodeLocation;
+    if (!location) continue;
+    for (let i = location.startOffset; i < location.endOffset; i++) if (!/\s/.test(html[i])) return i;
   }
-  return tables;
+  return cell.sourceCodeLocation?.startTag?.endOffset ?? cell.sourceCodeLocation?.startOffset ?? 0;
 }
