@@ -38,7 +38,7 @@ export class Registry {
   private snapshot?: Snapshot;
   private loading?: Promise<Snapshot>;
 
-  /** 0 reads the lists on every use: the bench's equal-caching race of `venues` (bench/README.md). */
+  /** 0 reads the lists on every use, each use its own statement: the bench's equal-caching race of `venues` (bench/README.md). */
   ttlMs = defaultRegistryTtlMs;
 
   constructor(private readonly db: Db) {}
@@ -60,6 +60,8 @@ export class Registry {
   }
 
   private async current(forceReload = false): Promise<Snapshot> {
+    // Uncached means one statement per use: concurrent uses do not share a load either.
+    if (this.ttlMs === 0) return (this.snapshot = await this.load());
     if (!forceReload && this.snapshot && Date.now() - this.snapshot.loadedAt < this.ttlMs) return this.snapshot;
     if (!this.loading) {
       this.loading = this.load().finally(() => (this.loading = undefined));
