@@ -68,11 +68,11 @@ export type AssetInstrumentsArgs = {
 export type BucketCoverage = {
   /** When Cascade recorded the newest value in the bucket (null when none). */
   lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market). */
+  /** Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market), or — liquidations — whose live stream was silent during part of it (its canary stopped: see IngestionSourceStatus.silentSince), so what it did report is partial. */
   missingVenues: Array<Scalars['String']['output']>;
   /** Slugs of the venues listing a matching instrument whose data for this series Cascade does not collect (liquidations: `Venue.completeness` NOT_COLLECTED), so their absence is expected and says nothing about the market. Empty for series every venue feeds. */
   notCollectedVenues: Array<Scalars['String']['output']>;
-  /** Slugs of the venues with data in the bucket. */
+  /** Slugs of the venues with data in the bucket (a venue whose liquidation stream was silent during part of it is listed in missingVenues instead). */
   reportingVenues: Array<Scalars['String']['output']>;
   /** Instruments that reported in the bucket but whose figure is unknown rather than small, with the reason. Depth: the order book fetched was cut at the request's level limit before the band's edge, on every snapshot of the bucket; while one is listed the bucket's side is null, not the sum of the others. Empty for other series. */
   unknownVenues: Array<CoverageGap>;
@@ -405,7 +405,7 @@ export type IngestionSourceState =
   | 'OK'
   /** The venue told Cascade to stop (a 429/418 ban, Bybit's 403 "access too frequent"): every worker holds its calls until pausedUntil. */
   | 'PAUSED'
-  /** A live stream is connected but its canary (a message the venue pushes at a steady rate on the same connection) stopped for longer than its bound: a quiet feed, not a quiet market. Set by the stream canary; until the canary is built, never reported. */
+  /** A live stream's canary (a message the venue pushes at a steady rate on the same connection: Binance markPrice@1s, Bybit tickers, OKX mark-price, Deribit's BTC index) stopped for longer than its bound (60 s): a quiet feed, not a quiet market. The collector reconnects; the silence is stored, and liquidation coverage lists the venue missing for the buckets it touches, until the canary comes back (see silentSince). */
   | 'SILENT';
 
 /** What one source last did for one dataset, from the record of ingestion runs. */
@@ -426,6 +426,8 @@ export type IngestionSourceStatus = {
   pausedUntil: Maybe<Scalars['DateTime']['output']>;
   /** Rows written or revised by runs that finished in the last 24 hours. */
   rowsLast24h: Scalars['Int']['output'];
+  /** When the stream's open silence began (its canary was last heard), UTC; null when the stream is not silent. Liquidation buckets from then on list the venue in coverage.missingVenues. */
+  silentSince: Maybe<Scalars['DateTime']['output']>;
   /** Source slug: binance, okx, farside, … */
   source: Scalars['String']['output'];
   /** What the source and dataset are doing now: OK, FAILING, PAUSED, SILENT or NOT_CONFIGURED (see the enum). */

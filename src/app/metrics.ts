@@ -56,6 +56,10 @@ const streamLagSql = `SELECT v.slug AS venue, extract(epoch FROM max(l.recorded_
   WHERE l.asset_id = ANY(ARRAY(SELECT id FROM asset)) AND l.occurred_at > now() - interval '5 minutes' AND l.recorded_at > now() - interval '5 minutes'
   GROUP BY v.slug`;
 
+/** Stream silences recorded by every worker (stream_silence), by source, dataset and whether each is still open. */
+const streamSilencesSql = `SELECT source, dataset, CASE WHEN ended_at IS NULL THEN 'open' ELSE 'ended' END AS state, count(*)::float8 AS silences
+  FROM stream_silence GROUP BY 1, 2, 3`;
+
 export function createMetrics(pool: Pool) {
   const registry = new Registry();
   const requests = new Counter({ name: 'cascade_graphql_requests_total', help: 'GraphQL operations by name', labelNames: ['operation'] as const, registers: [registry] });
@@ -105,6 +109,17 @@ export function createMetrics(pool: Pool) {
       this.reset();
       const rows = await pool.query<{ venue: string; lag: number }>(streamLagSql).then((r) => r.rows, () => []);
       for (const row of rows) this.set({ venue: row.venue }, row.lag);
+    },
+  });
+  new Gauge({
+    name: 'cascade_ingest_stream_silences',
+    help: "Live stream silences (the stream's canary stopped for longer than its bound) recorded by all workers, by source, dataset and state (open: still silent; ended: the canary came back)",
+    labelNames: ['source', 'dataset', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const rows = await pool.query<{ source: string; dataset: string; state: string; silences: number }>(streamSilencesSql).then((r) => r.rows, () => []);
+      for (const row of rows) this.set({ source: row.source, dataset: row.dataset, state: row.state }, row.silences);
     },
   });
   const label = operationLabeller();

@@ -20,6 +20,7 @@ export function statusCommand(): Command {
           rows24h: r.rows_last_24h,
           state: r.state,
           pausedUntil: r.paused_until?.toISOString() ?? '-',
+          silentSince: r.silent_since?.toISOString() ?? '-',
           history: r.history_note ?? '-',
         })),
       );

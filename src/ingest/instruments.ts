@@ -56,3 +56,9 @@ export class InstrumentIndex {
     return this.bySymbol.get(symbol);
   }
 }
+
+/** The instrument a stream's canary watches: a BTC perpetual when listed (the busiest book), else the first perpetual. */
+export function canaryInstrument(list: KnownInstrument[]): KnownInstrument | undefined {
+  const perpetuals = list.filter((i) => i.contractType === 'PERPETUAL');
+  return perpetuals.find((i) => i.symbol.startsWith('BTC')) ?? perpetuals[0];
+}

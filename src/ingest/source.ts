@@ -78,6 +78,8 @@ export interface StreamSettings {
   bufferEvents?: number;
   /** Folder of the streams' spool files (CASCADE_STREAM_SPOOL_DIR, default <CASCADE_DATA_DIR>/spool). */
   spoolDir?: string;
+  /** A stream is SILENT once its canary has been missing this long (default 60 s, see canary.ts). */
+  canarySilentAfterMs?: number;
 }
 
 /** What a WebSocket collector gets from `startStreams`. */

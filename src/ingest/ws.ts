@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { CanaryPolicy, CanaryWatch } from './canary';
 import { BackoffPolicy, backoffDelayMs } from './clock';
 
 export interface HeartbeatPolicy {
@@ -36,6 +37,8 @@ export interface WsCollectorOptions {
    * `ws` client waits forever by default, and the heartbeat starts only once open).
    */
   handshakeTimeoutMs?: number;
+  /** Liveness by data (see canary.ts): without a canary, a socket that answers pings counts as alive. */
+  canary?: CanaryPolicy;
 }
 
 export const defaultHandshakeTimeoutMs = 10_000;
@@ -62,12 +65,27 @@ export class WsCollector {
   private heartbeatTimer?: NodeJS.Timeout;
   private reconnectTimer?: NodeJS.Timeout;
   private lastHeardMs = 0;
+  private canaryTimer?: NodeJS.Timeout;
+  /** The canary's clock (absent without a canary policy). */
+  canary?: CanaryWatch;
   /** Number of successful opens so far (1 = first connection). */
   connections = 0;
 
   constructor(private readonly options: WsCollectorOptions) {}
 
   start(): this {
+    const policy = this.options.canary;
+    if (policy) {
+      const watch = new CanaryWatch(policy, Date.now());
+      this.canary = watch;
+      // Checked from start to stop, connected or not: a venue that refuses every connection is silent too.
+      this.canaryTimer = setInterval(() => {
+        if (watch.check(Date.now(), this.socket?.readyState === WebSocket.OPEN) !== 'reconnect') return;
+        this.report(new Error(`${this.options.name}: no canary for ${policy.silentAfterMs} ms, reconnecting`));
+        this.socket?.terminate();
+      }, Math.min(1000, Math.max(10, policy.silentAfterMs / 4)));
+      this.canaryTimer.unref();
+    }
     this.connect();
     return this;
   }
@@ -86,7 +104,7 @@ export class WsCollector {
       this.connections += 1;
       this.failures = 0;
       try {
-        for (const message of (await this.options.subscriptions?.()) ?? []) {
+        for (const message of [...((await this.options.subscriptions?.()) ?? []), ...(this.options.canary?.subscriptions ?? [])]) {
           sendJson(socket, message);
         }
       } catch (error) {
@@ -96,6 +114,7 @@ export class WsCollector {
         socket.terminate();
         return;
       }
+      this.canary?.opened(Date.now());
       this.options.onOpen?.(this.connections);
       this.startHeartbeat(socket);
     });
@@ -112,6 +131,7 @@ export class WsCollector {
         this.report(new Error(`${this.options.name}: unparseable message: ${(error as Error).message}`));
         return;
       }
+      this.canary?.message(parsed, Date.now());
       const send = (reply: unknown) => {
         if (socket.readyState === WebSocket.OPEN) sendJson(socket, reply);
       };
@@ -164,6 +184,7 @@ export class WsCollector {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.canaryTimer) clearInterval(this.canaryTimer);
     this.stopHeartbeat();
     const socket = this.socket;
     if (!socket || socket.readyState === WebSocket.CLOSED) return;

@@ -167,15 +167,16 @@ describe('Bybit linear connector', () => {
     const stop = await startStreams(database.db, ['bybit'], options());
     const subscribedTopics = (index: number) => venue.sockets[index]?.received.filter((m: any) => m?.op === 'subscribe').flatMap((m: any) => m.args);
     try {
-      await eventually(() => subscribedTopics(0)?.length === 3);
+      await eventually(() => subscribedTopics(0)?.length === 4);
       expect(venue.sockets[0].path).toBe('/v5/public/linear');
-      expect(subscribedTopics(0)).toEqual(['allLiquidation.BTC-28JUN24', 'allLiquidation.BTCUSDT', 'allLiquidation.ETHUSDT']);
+      // The liquidation topics, then the canary: BTCUSDT's ticker on the same connection.
+      expect(subscribedTopics(0)).toEqual(['allLiquidation.BTC-28JUN24', 'allLiquidation.BTCUSDT', 'allLiquidation.ETHUSDT', 'tickers.BTCUSDT']);
       venue.push(messages[0]);
       venue.push(messages[1]);
       await eventually(async () => (await database.db.query('SELECT 1 FROM liquidation')).length === 2);
 
       venue.dropConnections();
-      await eventually(() => subscribedTopics(1)?.length === 3);
+      await eventually(() => subscribedTopics(1)?.length === 4);
       venue.push(messages[1]); // re-sent
       venue.push(messages[2]);
       await eventually(async () => (await database.db.query('SELECT 1 FROM liquidation')).length === 3);

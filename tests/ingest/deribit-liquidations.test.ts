@@ -34,7 +34,7 @@ describe('Deribit liquidations from the public trade stream', () => {
       await eventually(() => venue.openSockets().length === 1 && sent(venue.openSockets()[0], 'public/subscribe').length === 1);
       const [first] = venue.openSockets();
       expect(sent(first, 'public/set_heartbeat').map((m) => m.params)).toEqual([{ interval: 30 }]);
-      expect(sent(first, 'public/subscribe').map((m) => m.params)).toEqual([{ channels: ['trades.future.BTC.100ms', 'trades.future.ETH.100ms', 'trades.future.USDC.100ms'] }]);
+      expect(sent(first, 'public/subscribe').map((m) => m.params)).toEqual([{ channels: ['trades.future.BTC.100ms', 'trades.future.ETH.100ms', 'trades.future.USDC.100ms', 'deribit_price_index.btc_usd'] }]);
 
       venue.push(fixture('deribit', 'heartbeat.test-request'));
       await eventually(() => sent(first, 'public/test').length === 1);

@@ -184,16 +184,20 @@ describe('OKX liquidation-orders channel', () => {
     const subscriptions = (index: number) => venue.sockets[index]?.received.filter((m: any) => m?.op === 'subscribe');
     const stored = async () => (await database.db.query('SELECT 1 FROM liquidation')).length;
     try {
-      await eventually(() => subscriptions(0)?.length === 1);
+      await eventually(() => subscriptions(0)?.length === 2);
       expect(venue.sockets[0].path).toBe('/ws/v5/public');
-      expect(subscriptions(0)).toEqual([{ op: 'subscribe', args: [{ channel: 'liquidation-orders', instType: 'SWAP' }] }]);
+      // The liquidations, then the canary: one swap's mark price on the same connection.
+      expect(subscriptions(0)).toEqual([
+        { op: 'subscribe', args: [{ channel: 'liquidation-orders', instType: 'SWAP' }] },
+        { op: 'subscribe', args: [{ channel: 'mark-price', instId: 'BTC-USD-SWAP' }] },
+      ]);
       venue.push(pushes[0]);
       venue.push(pushes[1]);
       venue.push(pushes[2]);
       await eventually(async () => (await stored()) === 3);
 
       venue.dropConnections();
-      await eventually(() => subscriptions(1)?.length === 1);
+      await eventually(() => subscriptions(1)?.length === 2);
       venue.push(pushes[2]); // re-sent after the reconnect
       venue.push(pushes[3]);
       await eventually(async () => (await stored()) === 4);

@@ -22,6 +22,7 @@ export class IngestionStatusResolver {
         pausedUntil: r.paused_until,
         historyAvailableFrom: r.history_available_from,
         lastHistoryShortfall: r.history_note,
+        silentSince: r.silent_since,
       }),
     );
   }

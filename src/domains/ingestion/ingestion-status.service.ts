@@ -1,6 +1,7 @@
 import { Db } from '../../db/sql';
 import { activePauses } from '../../ingest/pause';
 import { historyAvailableFrom, missingEnvironment } from '../../ingest/source';
+import { openStreamSilences } from '../../ingest/stream-silence';
 import { sourceRegistry, SourceRegistry } from '../../ingest/sources';
 
 /** What a source and dataset are doing now, most telling first (see docs/ingestion.md). */
@@ -18,6 +19,8 @@ export interface IngestionStatusRow {
   state: IngestionState;
   paused_until: Date | null;
   history_available_from: Date | null;
+  /** When the open silence of the stream began (its canary was last heard), null when none is open. */
+  silent_since: Date | null;
 }
 
 /** How long a succeeded run counts as proof that some worker holds a keyed source's key. */
@@ -57,26 +60,40 @@ export interface StatusOptions {
  *   it succeeded in the last 48 hours. The API may run apart from the workers; a worker holding
  *   the key proves itself by succeeding, and then the state follows its runs.
  * - PAUSED: a venue's ban or back-off is in force (source_pause), until `paused_until`.
+ * - SILENT: the stream's canary stopped and has not come back (an open stream_silence row). Not
+ *   derived from rows written: those are not messages received, and a calm market writes no
+ *   liquidations.
  * - FAILING: the latest finished run failed (no success since the last failure).
- * - OK otherwise. SILENT (a stream connected but delivering nothing) is set by the stream's
- *   canary (issue 14 item 1), not derived here: rows written are not messages received, and a
- *   calm market writes no liquidations.
+ * - OK otherwise.
+ * A stream silent before its first period report still gets a row.
  */
 export async function findIngestionStatus(db: Db, options: StatusOptions = {}): Promise<IngestionStatusRow[]> {
   const sources = options.sources ?? sourceRegistry;
   const env = options.env ?? process.env;
   const nowMs = options.nowMs ?? Date.now();
-  const [rows, pauses] = await Promise.all([
-    db.query<Omit<IngestionStatusRow, 'state' | 'paused_until' | 'history_available_from'> & { recently_succeeded: boolean }>(statusSql, [configuredProofMs]),
+  const [runs, pauses, silences] = await Promise.all([
+    db.query<Omit<IngestionStatusRow, 'state' | 'paused_until' | 'history_available_from' | 'silent_since'> & { recently_succeeded: boolean }>(statusSql, [configuredProofMs]),
     activePauses(db),
+    openStreamSilences(db),
   ]);
+  const unreported = [...silences.values()]
+    .filter((s) => !runs.some((r) => r.source === s.source && r.dataset === s.dataset))
+    .map((s) => ({ source: s.source, dataset: s.dataset, last_success_at: null, last_error_at: null, last_error: null, rows_last_24h: 0, history_note: null, recently_succeeded: false }));
+  const rows = [...runs, ...unreported].sort((a, b) => a.source.localeCompare(b.source) || a.dataset.localeCompare(b.dataset));
   return rows.map(({ recently_succeeded, ...row }) => {
     const source = sources.all().find((s) => s.slug === row.source);
     const pause = pauses.get(row.source);
+    const silence = silences.get(`${row.source}/${row.dataset}`);
     const failing = row.last_error_at !== null && (row.last_success_at === null || row.last_error_at > row.last_success_at);
     const state: IngestionState =
-      source && missingEnvironment(source, env).length > 0 && !recently_succeeded ? 'NOT_CONFIGURED' : pause ? 'PAUSED' : failing ? 'FAILING' : 'OK';
+      source && missingEnvironment(source, env).length > 0 && !recently_succeeded ? 'NOT_CONFIGURED' : pause ? 'PAUSED' : silence ? 'SILENT' : failing ? 'FAILING' : 'OK';
     const dataset = source?.datasets[row.dataset as keyof typeof source.datasets];
-    return { ...row, state, paused_until: pause ? new Date(pause.untilMs) : null, history_available_from: historyAvailableFrom(dataset, nowMs) };
+    return {
+      ...row,
+      state,
+      paused_until: pause ? new Date(pause.untilMs) : null,
+      history_available_from: historyAvailableFrom(dataset, nowMs),
+      silent_since: silence?.startedAt ?? null,
+    };
   });
 }

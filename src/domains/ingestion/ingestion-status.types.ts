@@ -17,7 +17,7 @@ registerEnumType(IngestionSourceState, {
     PAUSED: { description: 'The venue told Cascade to stop (a 429/418 ban, Bybit\'s 403 "access too frequent"): every worker holds its calls until pausedUntil.' },
     SILENT: {
       description:
-        "A live stream is connected but its canary (a message the venue pushes at a steady rate on the same connection) stopped for longer than its bound: a quiet feed, not a quiet market. Set by the stream canary; until the canary is built, never reported.",
+        "A live stream's canary (a message the venue pushes at a steady rate on the same connection: Binance markPrice@1s, Bybit tickers, OKX mark-price, Deribit's BTC index) stopped for longer than its bound (60 s): a quiet feed, not a quiet market. The collector reconnects; the silence is stored, and liquidation coverage lists the venue missing for the buckets it touches, until the canary comes back (see silentSince).",
     },
     NOT_CONFIGURED: {
       description: 'A keyed source (Glassnode, Hydromancer) whose key this API process lacks and no run of which succeeded in the last 48 hours: nothing is collected.',
@@ -63,4 +63,11 @@ export class IngestionSourceStatusType {
     description: 'The latest run in the last 48 hours that asked for history earlier than the venue serves: "asked from <time>; the venue serves only from <time>: earlier data not available". Null when none did.',
   })
   lastHistoryShortfall!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the stream's open silence began (its canary was last heard), UTC; null when the stream is not silent. Liquidation buckets from then on list the venue in coverage.missingVenues.",
+  })
+  silentSince!: Date | null;
 }

@@ -99,7 +99,7 @@ export class LiquidationResolver {
       rows.map(async (row) =>
         Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), {
           start: row.start,
-          coverage: await toCoverage(ctx.registry, row.venue_ids ?? null, row.expected_venue_ids ?? null, null, (v) => v.completeness === Completeness.NOT_COLLECTED),
+          coverage: await toCoverage(ctx.registry, row.venue_ids ?? null, row.expected_venue_ids ?? null, null, (v) => v.completeness === Completeness.NOT_COLLECTED, [], row.silent_venue_ids ?? []),
         }),
       ),
     );
@@ -140,7 +140,7 @@ export class LiquidationResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { asset: string; interval: Interval; venues?: string[] | null }, Context>) => {
       const assetId = (await context.registry.requireAsset(args.asset)).id;
       const venueIds = await context.registry.requireVenues(args.venues);
-      return new LiquidationTicks(context.db, context.clock, assetId, venueIds, args.interval);
+      return new LiquidationTicks(context.db, context.clock, assetId, venueIds, args.interval, context.chargeTick);
     },
   })
   liquidationTicks(

@@ -12,6 +12,19 @@ export interface LiquidationBucketRow extends LiquidationSums {
   start: Date;
   venue_ids?: number[] | null;
   expected_venue_ids?: number[] | null;
+  /** Venues whose liquidation stream was silent (a stored stream_silence) during part of the bucket. */
+  silent_venue_ids?: number[] | null;
+}
+
+/**
+ * SQL: venue ids whose liquidation stream was silent during part of the bucket starting at
+ * `b.start` (an open silence lasts until now). Their events there are partial at best, so
+ * coverage lists them missing, not reporting.
+ */
+function silentVenuesSql(step: string, venuesParam: string): string {
+  return `SELECT array_agg(DISTINCT ss.venue_id ORDER BY ss.venue_id) FROM stream_silence ss
+          WHERE ss.dataset = 'liquidations' AND ss.venue_id IS NOT NULL AND (${venuesParam}::int[] IS NULL OR ss.venue_id = ANY(${venuesParam}))
+            AND ss.started_at < b.start + ${step}::interval AND coalesce(ss.ended_at, now()) > b.start`;
 }
 
 const longSum = `coalesce(sum(notional_usd) FILTER (WHERE side = 'LONG'), 0)::float8`;
@@ -61,6 +74,7 @@ export function liquidationBucketsStatement(
      )
      SELECT b.start, coalesce(s.long_usd, 0) AS long_usd, coalesce(s.short_usd, 0) AS short_usd, coalesce(s.event_count, 0) AS event_count,
             s.venue_ids, ${withCoverage ? `(${expectedVenuesSql('$4', '$6')})` : 'NULL::int[]'} AS expected_venue_ids,
+            ${withCoverage ? `(${silentVenuesSql('$3', '$6')})` : 'NULL::int[]'} AS silent_venue_ids,
             ${assetLiquidationCompletenessSql('$4', '$6')} AS completeness
      FROM buckets b LEFT JOIN sums s USING (start) ORDER BY b.start`,
     params: fromRollup ? [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds] : [range.firstStart, range.to, range.stepSql, assetId, dataEnd, venueIds, knownAt ?? null],

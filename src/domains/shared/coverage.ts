@@ -30,11 +30,12 @@ export interface CoverageGap {
 
 @ObjectType('BucketCoverage', { description: 'Which venues contributed to a bucket and which were expected but missing.' })
 export class BucketCoverageType {
-  @Field(() => [String], { description: 'Slugs of the venues with data in the bucket.' })
+  @Field(() => [String], { description: 'Slugs of the venues with data in the bucket (a venue whose liquidation stream was silent during part of it is listed in missingVenues instead).' })
   reportingVenues!: string[];
 
   @Field(() => [String], {
-    description: 'Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market).',
+    description:
+      "Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market), or — liquidations — whose live stream was silent during part of it (its canary stopped: see IngestionSourceStatus.silentSince), so what it did report is partial.",
   })
   missingVenues!: string[];
 
@@ -65,6 +66,8 @@ export function expectedVenuesSql(assetParam: string, venuesParam: string, extra
  * venues the series has no source for (for liquidations, from each venue's completeness): they are
  * listed apart, so "missing" keeps meaning "should have reported and did not". `unknown` names the
  * instruments that reported a figure Cascade cannot know (depth beyond the book fetched).
+ * `silent` names the venues whose stream was silent during part of the bucket: expected ones are
+ * missing even if they reported something before or after the silence.
  */
 export async function toCoverage(
   registry: Registry,
@@ -73,9 +76,10 @@ export async function toCoverage(
   lastRecordedAt: Date | null,
   notCollected: (venue: VenueRecord) => boolean = () => false,
   unknown: CoverageGap[] = [],
+  silent: number[] = [],
 ): Promise<BucketCoverageType> {
   const slug = async (id: number) => (await registry.venueById(id))?.slug ?? String(id);
-  const present = new Set(reporting ?? []);
+  const present = new Set((reporting ?? []).filter((id) => !silent.includes(id)));
   const absent = await Promise.all((expected ?? []).filter((id) => !present.has(id)).map(async (id) => ({ id, record: await registry.venueById(id) })));
   const uncollected = absent.filter((a) => a.record && notCollected(a.record));
   return Object.assign(new BucketCoverageType(), {

@@ -7,12 +7,14 @@ import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstrum
 import { fundingHistoryPlan, previousFundingAt } from '../../funding-interval';
 import { pullHistory, inWindow, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
-import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
+import { canaryInstrument, InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
 import { liquidationSink } from '../../liquidation-stream';
 import { clampWindow, dayMs, hourMs, sliceForLimit } from '../../paging';
 import { roundToHour } from '../../parse';
 import { IngestContext, Source, StreamContext, TimeWindow, VenueDefinition } from '../../source';
+import { storedCanary } from '../../stream-silence';
 import { WsCollector } from '../../ws';
+import { binanceCanary } from './canary';
 import { BinanceClient, BinanceForceOrderEvent, BinanceFundingRate, openInterestHistPeriods, OpenInterestHistPeriod } from './client';
 import * as map from './map';
 
@@ -162,6 +164,7 @@ async function streamLiquidations(ctx: StreamContext) {
   if (!ctx.endpoints.wsUrl) throw new Error('binance: no WebSocket URL configured');
   const known = await instrumentsOrDiscover(ctx.db, binanceVenue.slug, () => discoverBinanceInstruments(ctx.db, ctx.http));
   const sink = liquidationSink(ctx, await new InstrumentIndex(ctx.db, binanceVenue.slug).load(known));
+  const watched = canaryInstrument(known);
   const collector = new WsCollector({
     name: 'binance:liquidations',
     // The all-market stream needs no subscribe message: the path names it, so a reconnect
@@ -169,6 +172,7 @@ async function streamLiquidations(ctx: StreamContext) {
     url: `${ctx.endpoints.wsUrl}${liquidationStreamPath}`,
     heartbeat: ctx.settings.heartbeat,
     reconnect: ctx.settings.reconnect,
+    canary: watched && storedCanary(ctx, binanceCanary(watched.symbol)),
     onMessage: (message) => {
       // Combined-stream URLs wrap the event as {stream, data}.
       const event = ((message as { data?: unknown }).data ?? message) as BinanceForceOrderEvent;

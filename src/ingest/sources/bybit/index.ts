@@ -7,12 +7,14 @@ import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstrum
 import { fundingHistoryPlan, previousFundingAt } from '../../funding-interval';
 import { inWindow, pullHistory, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
-import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
+import { canaryInstrument, InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
 import { liquidationSink } from '../../liquidation-stream';
 import { followCursor, minuteMs, sliceForLimit } from '../../paging';
 import { msTime, roundToHour } from '../../parse';
 import { IngestContext, Source, StreamContext, TimeWindow, VenueDefinition } from '../../source';
+import { storedCanary } from '../../stream-silence';
 import { WsCollector } from '../../ws';
+import { bybitCanary } from './canary';
 import { BybitAllLiquidationMessage, BybitClient, BybitFundingPoint, BybitInstrument } from './client';
 import * as map from './map';
 
@@ -162,6 +164,7 @@ async function streamLiquidations(ctx: StreamContext) {
   const known = await instrumentsOrDiscover(ctx.db, bybitVenue.slug, () => discoverBybitInstruments(ctx.db, ctx.http));
   const index = await new InstrumentIndex(ctx.db, bybitVenue.slug).load(known);
   const sink = liquidationSink(ctx, index);
+  const watched = canaryInstrument(known);
   const collector = new WsCollector({
     name: 'bybit:liquidations',
     url: `${ctx.endpoints.wsUrl}/v5/public/linear`,
@@ -175,6 +178,7 @@ async function streamLiquidations(ctx: StreamContext) {
     // Bybit drops a public connection after ~10 minutes without its own ping message.
     heartbeat: { intervalMs: 20_000, deadAfterMs: 60_000, ...ctx.settings.heartbeat, message: () => ({ op: 'ping' }) },
     reconnect: ctx.settings.reconnect,
+    canary: watched && storedCanary(ctx, bybitCanary(watched.symbol)),
     onMessage: (message) => {
       const push = message as BybitAllLiquidationMessage;
       if (typeof push?.topic !== 'string' || !push.topic.startsWith('allLiquidation.') || !Array.isArray(push.data)) return;

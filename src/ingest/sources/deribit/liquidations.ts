@@ -1,7 +1,9 @@
 import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
 import { liquidationSink, liquidationStreamHandle } from '../../liquidation-stream';
 import { StreamContext, StreamHandle } from '../../source';
+import { storedCanary } from '../../stream-silence';
 import { defaultWsSettings, WsCollector } from '../../ws';
+import { deribitCanary, deribitCanaryChannel } from './canary';
 import { DeribitNotification, DeribitTrade, deribitCurrencies } from './client';
 import { mapLiquidationTrade } from './map';
 
@@ -32,9 +34,10 @@ export async function streamDeribitLiquidations(ctx: StreamContext, discover: ()
     name: 'deribit:liquidations',
     url: ctx.endpoints.wsUrl,
     // Sent again after every reconnect: a new connection has neither heartbeat nor channels.
-    subscriptions: () => [rpc('public/set_heartbeat', { interval: heartbeatIntervalSeconds }), rpc('public/subscribe', { channels: liquidationChannels })],
+    subscriptions: () => [rpc('public/set_heartbeat', { interval: heartbeatIntervalSeconds }), rpc('public/subscribe', { channels: [...liquidationChannels, deribitCanaryChannel] })],
     heartbeat: { ...heartbeat, message: () => rpc('public/test') },
     reconnect: ctx.settings.reconnect,
+    canary: storedCanary(ctx, deribitCanary),
     onMessage: (message, send) => {
       const note = message as DeribitNotification & { error?: { code: number; message: string } };
       if (note.error) {

@@ -8,12 +8,14 @@ import { KnownInstrument, retireMissingInstruments, trackedAssets, upsertInstrum
 import { fundingHistoryPlan, previousFundingAt } from '../../funding-interval';
 import { inWindow, pullHistory, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
-import { InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
+import { canaryInstrument, InstrumentIndex, instrumentsOrDiscover } from '../../instruments';
 import { liquidationRow, liquidationSink } from '../../liquidation-stream';
 import { clampWindow, dayMs, hourMs } from '../../paging';
 import { msTime, num, roundToHour } from '../../parse';
 import { IngestContext, Source, StreamContext, TimeWindow, VenueDefinition } from '../../source';
+import { storedCanary } from '../../stream-silence';
 import { WsCollector } from '../../ws';
+import { okxCanary } from './canary';
 import { OkxClient, OkxFundingHistoryRow, OkxLiquidationPush, okxLiquidationSubscription, okxPageLimit } from './client';
 import * as map from './map';
 
@@ -156,8 +158,10 @@ async function runDepth(ctx: IngestContext): Promise<number> {
  */
 async function streamLiquidations(ctx: StreamContext) {
   if (!ctx.endpoints.wsUrl) throw new Error('okx: no WebSocket URL configured');
-  const index = await new InstrumentIndex(ctx.db, okxVenue.slug).load(await instruments(ctx));
+  const known = await instruments(ctx);
+  const index = await new InstrumentIndex(ctx.db, okxVenue.slug).load(known);
   const sink = liquidationSink(ctx, index);
+  const watched = canaryInstrument(known);
   const collector = new WsCollector({
     name: 'okx:liquidations',
     url: `${ctx.endpoints.wsUrl}/ws/v5/public`,
@@ -165,6 +169,7 @@ async function streamLiquidations(ctx: StreamContext) {
     subscriptions: () => [okxLiquidationSubscription],
     heartbeat: { intervalMs: 20_000, deadAfterMs: 60_000, ...ctx.settings.heartbeat, message: () => 'ping', textReply: 'pong' },
     reconnect: ctx.settings.reconnect,
+    canary: watched && storedCanary(ctx, okxCanary(watched.symbol)),
     onMessage: (message) => {
       const push = message as Partial<OkxLiquidationPush> & { event?: string; msg?: string; code?: string };
       if (push?.event === 'error') ctx.log.warn({ source: 'okx', code: push.code, err: push.msg }, 'liquidation subscription refused');
