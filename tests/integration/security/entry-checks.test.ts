@@ -10,7 +10,7 @@ const venues = '{ venues { slug } }';
 const liveLiquidations = 'subscription { liquidationOccurred { id } }';
 
 /** What a graphql-ws subscribe answers first: its data, or the errors of an `error` message. */
-function subscribeOnce(url: string, payload: { query: string; extensions?: Record<string, unknown> }): Promise<{ data?: unknown; errors?: any[] }> {
+function subscribeOnce(url: string, payload: { query: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> }): Promise<{ data?: unknown; errors?: any[] }> {
   const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
   return new Promise<{ data?: unknown; errors?: any[] }>((resolve) => {
     const unsubscribe = client.subscribe(payload, {
@@ -22,6 +22,20 @@ function subscribeOnce(url: string, payload: { query: string; extensions?: Recor
       complete: () => resolve({}),
     });
   }).finally(() => client.dispose());
+}
+
+/** The first message a graphql-ws server answers to a `subscribe` written out as text (JSON no client could stringify). */
+function subscribeRaw(url: string, subscribeText: string): Promise<{ type: string; payload?: any }> {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  return new Promise<{ type: string; payload?: any }>((resolve, reject) => {
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as { type: string; payload?: unknown };
+      if (message.type === 'connection_ack') socket.send(subscribeText);
+      else resolve(message);
+    });
+    socket.on('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
+  }).finally(() => socket.close());
 }
 
 /** 30 aliases of an hourly timeline 9,960 buckets long. */
@@ -93,6 +107,14 @@ describe('the checks every operation passes on entry, over HTTP and WebSocket al
     for (const reply of await sendTwice('query ($from: DateTime!) { liquidationTotalsByVenue(from: $from) { count } }', { from: { toString: 1 } })) {
       expect([reply.status, reply.body.errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
     }
+  });
+
+  it('refuses the same variables over WebSocket as over HTTP, with the same codes', async () => {
+    const query = JSON.stringify('subscription ($f: LiquidationFilter) { liquidationOccurred(filter: $f) { id } }');
+    const tooDeep = await subscribeRaw(server.url, `{"id":"1","type":"subscribe","payload":{"query":${query},"variables":{"f":${'['.repeat(150_000)}${']'.repeat(150_000)}}}}`);
+    expect([tooDeep.type, tooDeep.payload[0].extensions.code]).toEqual(['error', 'BAD_REQUEST']);
+    const notADate = await subscribeOnce(server.url, { query: 'query ($from: DateTime!) { liquidationTotalsByVenue(from: $from) { count } }', variables: { from: { toString: 1 } } });
+    expect(notADate.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses variables nested deeper than the bound before anything walks them', async () => {
