@@ -12,6 +12,8 @@ import { postBodyRunning, searchRunning } from './trusted-documents';
 
 /** Largest request body accepted; a GraphQL document with variables is far smaller. */
 export const maxBodyBytes = 1_000_000;
+/** How much of an oversized upload is read and dropped after its 413, so the client gets the answer; past it the socket closes. */
+const overflowDrainBytes = 8 * maxBodyBytes;
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<Context>;
@@ -87,15 +89,26 @@ function readBody(req: IncomingMessage): Promise<string> {
     if (declared > maxBodyBytes) return reject(new HttpError(413, `Request body exceeds ${maxBodyBytes} bytes.`));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new HttpError(413, `Request body exceeds ${maxBodyBytes} bytes.`));
-        req.destroy();
+      if (size <= maxBodyBytes) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      // A chunked body announces no length: it is found too long only while it arrives. Destroying
+      // the request here reset the connection before the client could read the 413; instead the
+      // 413 is answered and the rest of the upload read and dropped (Node drains an unread body
+      // after the response, as for keep-alive), up to a bound past which the socket is closed.
+      req.off('data', collect);
+      chunks.length = 0;
+      let dropped = 0;
+      req.on('data', (more: Buffer) => {
+        dropped += more.length;
+        if (dropped > overflowDrainBytes) req.destroy();
+      });
+      reject(new HttpError(413, `Request body exceeds ${maxBodyBytes} bytes.`));
+    };
+    req.on('data', collect);
     req.on('end', () => {
       const buffer = Buffer.concat(chunks);
       // A body that is not valid UTF-8 is refused rather than decoded with replacement marks.

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
 import { insertLiquidations } from '../../src/domains/liquidations/liquidation.writer';
@@ -66,6 +67,27 @@ describe('GraphQL over HTTP', () => {
   it('refuses an oversized body with 413', async () => {
     const response = await post(JSON.stringify({ query: `{ venues { slug } } # ${'x'.repeat(1_100_000)}` }));
     expect(response.status).toBe(413);
+  });
+
+  it('answers an oversized chunked upload (no content-length) with a readable 413, not a connection reset', async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port: Number(port), path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: res.headers }));
+      });
+      request.on('error', reject);
+      expect(request.getHeader('content-length')).toBeUndefined();
+      // 1.5 MB in 64 KiB chunks: the server finds it too long mid-stream, after the first megabyte.
+      request.write(`{"query":"{ venues { slug } }","pad":"`);
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 24; i++) request.write(chunk);
+      request.end('"}');
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(answer.body.errors[0].message).toMatch(/exceeds 1000000 bytes/);
   });
 
   it('gives a syntax error a 400 and the GRAPHQL_PARSE_FAILED code', async () => {
