@@ -2,11 +2,9 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { serveBinance, serveBybit } from '../ingest/venues';
-import { serveBgeometrics, serveBinanceSpot, serveCoinbase, serveDeribit, serveFarside, serveHyperliquid, serveOkx } from '../ingest/venue-routes';
-import { binanceKlines, coinbaseCandles } from '../ingest/spot-series';
 import { builtEntry } from '../support/built';
 import { createTestDatabase, TestDatabase } from '../support/database';
+import { pushLiquidationsUntil, venueRoutes } from '../support/loopback-venues';
 import { fixture, startVenueServer, venueEnv, VenueServer } from '../support/venue-server';
 import { eventually, postTo, Reply, stopApiProcess } from './security/support';
 
@@ -19,18 +17,6 @@ import { eventually, postTo, Reply, stopApiProcess } from './security/support';
  * key's budget is one budget across API processes.
  */
 
-/** Every source the worker schedules or streams, served from the connector tests' fixtures. */
-const venueRoutes: Record<string, (server: VenueServer) => void> = {
-  binance: serveBinance,
-  bybit: serveBybit,
-  okx: serveOkx,
-  hyperliquid: serveHyperliquid,
-  deribit: serveDeribit,
-  'binance-spot': (server) => serveBinanceSpot(server, binanceKlines),
-  coinbase: (server) => serveCoinbase(server, coinbaseCandles),
-  farside: (server) => serveFarside(server),
-  bgeometrics: serveBgeometrics,
-};
 /** Sources with a WebSocket feed: their streams run in exactly one worker. */
 const streamSources = ['binance', 'bybit', 'deribit', 'okx'];
 
@@ -189,21 +175,10 @@ describe('two API processes and two workers on one database', () => {
 
     // A subscription gives no acknowledgement, so the worker's stream is fed fresh liquidations
     // until every client has had one: from then on each client misses nothing.
-    let warmUps = 0;
-    await eventually(
-      () => {
-        if (received.every((mine) => mine.length > 0)) return true;
-        // 11 June 2024, apart from the replayed events of 10 June.
-        const at = Date.UTC(2024, 5, 11) + warmUps * 1000;
-        warmUps += 1;
-        binance.push({ e: 'forceOrder', E: at + 4, o: { s: 'BTCUSDT', S: 'SELL', o: 'LIMIT', f: 'IOC', q: '0.010', p: '66000.00', ap: '66000.00', X: 'FILLED', l: '0.010', z: '0.010', T: at } });
-        return false;
-      },
-      60_000,
-      400,
-    ).catch(async (error) => {
+    const warmUps = { pushed: 0 };
+    await pushLiquidationsUntil(binance, () => received.every((mine) => mine.length > 0), warmUps).catch(async (error) => {
       const stored = await database.db.query(`SELECT count(*)::int AS n FROM liquidation`);
-      throw new Error(`${String(error)}: ${warmUps} pushed, ${JSON.stringify(stored)} stored, received ${received.map((m) => m.length)}, failures ${JSON.stringify(failures)}`);
+      throw new Error(`${String(error)}: ${warmUps.pushed} pushed, ${JSON.stringify(stored)} stored, received ${received.map((m) => m.length)}, failures ${JSON.stringify(failures)}`);
     });
 
     // The venues' own replays: three tracked Binance force orders (DOGE is not tracked), three Bybit events.
