@@ -4,6 +4,7 @@ import { writeErrorsDoc } from './app/errors-doc';
 import { writeDataSourcesDoc } from './domains/sources/data-source.doc';
 import { writeSchemaFile } from './app/schema-file';
 import { backfillCommand } from './cli/backfill.command';
+import { doctorCommand } from './cli/doctor.command';
 import { importCommand } from './cli/import.command';
 import { statusCommand } from './cli/status.command';
 import { keysCommand } from './domains/keys/keys.command';
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   program.addCommand(statusCommand());
   program.addCommand(importCommand());
   program.addCommand(keysCommand());
+  program.addCommand(doctorCommand());
   return program;
 }
 
