@@ -57,6 +57,10 @@ const schema = z.object({
   CASCADE_REGISTRY_TTL_MS: z.coerce.number().int().min(0).default(30000),
   /** Milliseconds a key lookup (or a revocation) stays cached in each process. */
   CASCADE_KEY_CACHE_TTL_MS: z.coerce.number().int().positive().default(10000),
+  /** Live subscriptions one WebSocket may hold; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+  CASCADE_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(50),
+  /** Live subscriptions one caller (key or anonymous address) may hold in each API process. */
+  CASCADE_MAX_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(200),
   /**
    * Which proxies to believe about the client address (X-Forwarded-For), as Express's `trust
    * proxy`: empty trusts none; a number trusts that many hops; otherwise comma-separated

@@ -70,6 +70,7 @@ async function main(): Promise<void> {
       rateSyncMs: config.CASCADE_RATE_SYNC_MS,
       keyCacheTtlMs: config.CASCADE_KEY_CACHE_TTL_MS,
       trustProxy: config.CASCADE_TRUST_PROXY,
+      subscriptionCaps: { perConnection: config.CASCADE_MAX_SUBSCRIPTIONS_PER_CONNECTION, perCaller: config.CASCADE_MAX_SUBSCRIPTIONS_PER_CALLER },
     },
   });
   logger.info({ url: server.url }, 'Cascade is serving');

@@ -250,7 +250,7 @@ export type ErrorCode =
   | 'QUERY_TIMEOUT'
   /** The operation exceeds the depth, alias, directive, token or cost bounds, or costs more than the caller's whole budget per minute; `extensions.cost` gives its cost. */
   | 'QUERY_TOO_COMPLEX'
-  /** The caller spent its budget for this minute; retry after `Retry-After` seconds. `extensions.cost` and `extensions.remaining` give the operation's cost and the budget left. */
+  /** The caller spent its budget for this minute; retry after `Retry-After` seconds (`extensions.retryAfterSeconds`). `extensions.cost` and `extensions.remaining` give the operation's cost and the budget left. A subscription whose next tick or check the budget cannot pay ends with it. */
   | 'RATE_LIMITED'
   /** The database is unreachable; the request was not run. Retry after `Retry-After` seconds. */
   | 'SERVICE_UNAVAILABLE'
@@ -258,6 +258,8 @@ export type ErrorCode =
   | 'SUBSCRIPTION_OVERFLOW'
   /** The range divided by the interval exceeds the bucket limit (10,000). */
   | 'TOO_MANY_BUCKETS'
+  /** The WebSocket already holds `CASCADE_MAX_SUBSCRIPTIONS_PER_CONNECTION` live subscriptions (50 by default), or the caller `CASCADE_MAX_SUBSCRIPTIONS_PER_CALLER` on this server (200); `extensions.limit` and `extensions.per` say which. Complete one first. */
+  | 'TOO_MANY_SUBSCRIPTIONS'
   /** The API key sent is unknown, malformed or revoked, or none was sent and this server requires keys (`Authorization: Bearer <key>` or `x-api-key`). */
   | 'UNAUTHENTICATED'
   /** No asset has that ticker. */
@@ -598,7 +600,7 @@ export type MarketSnapshot = {
   etfNetFlow7dUsd: Maybe<Scalars['Float']['output']>;
   /** Exchange inflow − outflow over the 7 UTC days ending on the latest day published by `asOf` (D + 1 03:00 UTC), coins; positive = coins moving onto exchanges. */
   exchangeNetflow7d: Maybe<Scalars['Float']['output']>;
-  /** Leverage ratio: openInterestUsd / (priceUsd × circulating supply), the asset's open interest as a fraction of its market value; null where the supply is not known. */
+  /** Leverage ratio: openInterestUsd / (priceUsd × circulating supply as of `at`), the asset's open interest as a fraction of its market value. Circulating supply is long- plus short-term holder supply of the latest day published by `at` (within 30 days); null where the asset has no such holder-cohort supply. */
   leverageRatio: Maybe<Scalars['Float']['output']>;
   /** Liquidations in the 24 hours before `asOf` ([asOf − 24 h, asOf)). */
   liquidations24h: LiquidationTotals;
@@ -966,9 +968,9 @@ export type Sidedness =
 export type Subscription = {
   /** Each liquidation matching `filter` as it is stored (at most once; after a reconnect, page `liquidations` to fill a gap). Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidationOccurred: Liquidation;
-  /** Each bucket of an asset's liquidations as it closes (about 2 s after its end, so late events are in): the same figures as `liquidationHistory`, pushed. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
+  /** Each bucket of an asset's liquidations as it closes (about 2 s after its end, so late events are in): the same figures as `liquidationHistory`, pushed. Each bucket after the first costs the subscription's points again; when the budget cannot pay, the subscription ends with `RATE_LIMITED`. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidationTicks: LiquidationBucket;
-  /** The recovery conditions, pushed at the start and whenever any condition flips between met and unmet; judged every `checkEveryMinutes` on data at that time. */
+  /** The recovery conditions, pushed at the start and whenever any condition flips between met and unmet; judged every `checkEveryMinutes` on data at that time. Each check after the first costs the subscription's points again, pushed or not; when the budget cannot pay, the subscription ends with `RATE_LIMITED`. */
   recoveryConditionChanged: RecoveryAssessment;
 };
 

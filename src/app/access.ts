@@ -7,6 +7,7 @@ import { CascadeError, ErrorCode } from './errors';
 import { httpError } from './gate';
 import { rateLimitHeaders } from './http';
 import { SharedBudgets } from './rate-limit';
+import { SubscriptionCapOptions, SubscriptionCaps } from './subscription-caps';
 
 export interface AccessOptions {
   /** CASCADE_REQUIRE_KEYS: refuse anonymous callers. */
@@ -21,6 +22,8 @@ export interface AccessOptions {
   trustProxy?: string;
   /** The budgets' clock (tests pin it inside one minute). */
   now?: () => number;
+  /** Live subscriptions per WebSocket and per caller (CASCADE_MAX_SUBSCRIPTIONS_PER_*). */
+  subscriptionCaps?: SubscriptionCapOptions;
 }
 
 /** Points an address spends for each unknown or revoked key it presents (each costs a lookup). */
@@ -33,6 +36,7 @@ export const failedKeyPoints = 10;
 export class Access {
   readonly authenticator: Authenticator;
   readonly budgets: SharedBudgets;
+  readonly subscriptionCaps: SubscriptionCaps;
   private readonly anonymousLimit: number | null;
 
   constructor(db: Db, options: AccessOptions = {}, onSyncError?: (error: unknown) => void) {
@@ -46,6 +50,7 @@ export class Access {
       keyCacheTtlMs: options.keyCacheTtlMs,
     });
     this.budgets = new SharedBudgets(db, { enabled: limits, syncMs: options.rateSyncMs, now: options.now, onSyncError }).start();
+    this.subscriptionCaps = new SubscriptionCaps(options.subscriptionCaps);
   }
 
   get requireKeys(): boolean {
@@ -86,6 +91,22 @@ export class Access {
         { 'retry-after': String(state.resetSeconds), ...rateLimitHeaders(state) },
       );
     }
+  }
+
+  /**
+   * Charges a live subscription's tick or check what the equivalent query costs (`cost`, the
+   * subscription's own estimate); RATE_LIMITED, which ends the subscription, when the budget
+   * cannot pay it.
+   */
+  async chargeTick(caller: Caller, cost: number): Promise<void> {
+    await this.budgets.prime(caller.bucket, caller.budgetPerMinute);
+    const result = this.budgets.charge(caller.bucket, caller.budgetPerMinute, cost);
+    if (result.allowed) return;
+    throw new CascadeError(
+      'RATE_LIMITED',
+      `Subscription ended: its next update costs ${cost} points and ${result.remaining} are left this minute; resubscribe after ${result.resetSeconds} s.`,
+      { cost, remaining: result.remaining, budgetPerMinute: caller.budgetPerMinute, retryAfterSeconds: result.resetSeconds },
+    );
   }
 
   async stop(): Promise<void> {

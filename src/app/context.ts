@@ -26,6 +26,11 @@ export interface Context {
   charged?: BudgetState;
   /** The operation (name and text) the gate admitted and charged for this request. */
   admitted?: string;
+  /**
+   * A subscription's tick or check: charges the operation's cost again, or throws RATE_LIMITED
+   * (which ends the subscription) when the budget cannot pay it. Free outside subscriptions.
+   */
+  chargeTick: () => Promise<void>;
 }
 
 export interface ContextOptions {
@@ -35,6 +40,7 @@ export interface ContextOptions {
   clock?: ServerClock;
   caller?: Caller;
   budget?: () => BudgetState;
+  chargeTick?: () => Promise<void>;
 }
 
 export function createContext(options: ContextOptions): Context {
@@ -48,5 +54,6 @@ export function createContext(options: ContextOptions): Context {
     clock: options.clock ?? systemClock,
     caller: options.caller ?? unlimitedCaller(),
     budget: options.budget ?? (() => ({ limit: null, remaining: null, resetSeconds: 0 })),
+    chargeTick: options.chargeTick ?? (async () => undefined),
   };
 }

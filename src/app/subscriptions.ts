@@ -14,6 +14,7 @@ import { CascadeError } from './errors';
 import { documentLimitRules, documentLimits } from './limits';
 import { Logger } from './logger';
 import { buildCascadeSchema } from './schema';
+import { ConnectionSubscriptions } from './subscription-caps';
 
 export interface SubscriptionServer {
   /** Closes every socket with 1001 'server shutting down' and stops the live feed. */
@@ -38,7 +39,7 @@ export interface SubscriptionOptions {
 /** Close codes in graphql-ws's private range (4400–4499 mirror HTTP statuses). */
 const closeCodes: Record<string, number> = { UNAUTHENTICATED: 4401, RATE_LIMITED: 4429, SERVICE_UNAVAILABLE: 4503 };
 
-type Extra = { socket: WebSocket; request: import('node:http').IncomingMessage; caller?: Caller };
+type Extra = { socket: WebSocket; request: import('node:http').IncomingMessage; caller?: Caller; live?: ConnectionSubscriptions };
 
 /** Keys may come as connectionParams `{ authorization: 'Bearer …' }` or `{ 'x-api-key': … }`. */
 function keyFromParams(params: Record<string, unknown> | undefined): string | undefined {
@@ -57,6 +58,7 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
   });
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1_000_000 });
   const rules: ValidationRule[] = [...specifiedRules, ...documentLimitRules().validationRules];
+  const caps = options.access.subscriptionCaps;
   if (options.introspection === false) rules.push(NoSchemaIntrospectionCustomRule);
 
   const formatFor = (extra: Extra) => {
@@ -85,7 +87,7 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         // Errors returned here go out through `onError`, which masks them like HTTP's.
         const extra = ctx.extra as Extra;
         let query: string;
@@ -109,20 +111,40 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (!operation) return [new CascadeError('OPERATION_RESOLUTION_FAILURE', 'Name the operation to run (`operationName`).')];
         const caller = extra.caller ?? unlimitedCaller();
+        const live = (extra.live ??= new Set());
+        const isSubscription = operation.operation === 'subscription';
+        // Refused before the charge: a subscription over the cap costs nothing.
+        const overCap = isSubscription ? caps.refusal(live, caller.bucket) : undefined;
+        if (overCap) return [overCap];
         const contextValue = createContext({
           db: options.db,
           primaryDb,
           clock: options.clock,
           caller,
           budget: () => options.access.budgets.peek(caller.bucket, caller.budgetPerMinute),
+          // Each later tick or check costs what subscribing did: the equivalent query's points.
+          chargeTick: () => options.access.chargeTick(caller, contextValue.cost ?? 1),
         });
+        // A socket outlives minutes: its caller's first operation in a new one reads the shared total.
+        await options.access.budgets.prime(caller.bucket, caller.budgetPerMinute);
         try {
           options.checks.admit(contextValue, 'ws', query, document, operation, payload.variables ?? undefined);
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
+        if (isSubscription) caps.open(live, id, caller.bucket);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+      },
+      // graphql-ws completes every operation it ran, also one that ended in an error (a spent
+      // budget, an overflow); a closed socket ends all of its own.
+      onComplete: (ctx, id) => {
+        const extra = ctx.extra as Extra;
+        if (extra.live) caps.close(extra.live, id, (extra.caller ?? unlimitedCaller()).bucket);
+      },
+      onClose: (ctx) => {
+        const extra = ctx.extra as Extra;
+        if (extra.live) caps.closeAll(extra.live, (extra.caller ?? unlimitedCaller()).bucket);
       },
       onError: (ctx, _id, _payload, errors) => formatFor(ctx.extra as Extra)(errors),
       onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatFor(ctx.extra as Extra)(result.errors) } : undefined),

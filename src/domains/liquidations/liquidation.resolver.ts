@@ -136,7 +136,7 @@ export class LiquidationResolver {
   }
 
   @Subscription(() => LiquidationBucketType, {
-    description: `Each bucket of an asset's liquidations as it closes (about ${tickGraceMs / 1000} s after its end, so late events are in): the same figures as \`liquidationHistory\`, pushed. ${lowerBound}`,
+    description: `Each bucket of an asset's liquidations as it closes (about ${tickGraceMs / 1000} s after its end, so late events are in): the same figures as \`liquidationHistory\`, pushed. Each bucket after the first costs the subscription's points again; when the budget cannot pay, the subscription ends with \`RATE_LIMITED\`. ${lowerBound}`,
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { asset: string; interval: Interval; venues?: string[] | null }, Context>) => {
       const assetId = (await context.registry.requireAsset(args.asset)).id;
       const venueIds = await context.registry.requireVenues(args.venues);

@@ -10,11 +10,13 @@ export const tickGraceMs = 2_000;
 /**
  * Emits each bucket of one asset as it closes: wait for the bucket's end plus a grace period,
  * read it (the same SQL as `liquidationHistory`), emit, repeat. Ends at once when returned,
- * even mid-wait.
+ * even mid-wait. Every read after the first is paid for first (`payForRead`, which throws to
+ * end the subscription when the caller's budget cannot); subscribing paid for the first.
  */
 export class LiquidationTicks implements AsyncIterableIterator<LiquidationBucketRow> {
   private readonly abort = new AbortController();
   private nextStart: number;
+  private reads = 0;
 
   constructor(
     private readonly db: Db,
@@ -22,6 +24,7 @@ export class LiquidationTicks implements AsyncIterableIterator<LiquidationBucket
     private readonly assetId: number,
     private readonly venueIds: number[] | null,
     private readonly interval: Interval,
+    private readonly payForRead: () => Promise<void> = async () => undefined,
   ) {
     // The first tick is the bucket in progress now: emitted when it closes.
     this.nextStart = floorToInterval(new Date(clock.now()), interval).getTime();
@@ -33,6 +36,8 @@ export class LiquidationTicks implements AsyncIterableIterator<LiquidationBucket
     const wait = end + tickGraceMs - this.clock.now();
     if (wait > 0) await this.clock.sleep(wait, this.abort.signal);
     if (this.abort.signal.aborted) return { value: undefined, done: true };
+    if (this.reads > 0) await this.payForRead();
+    this.reads += 1;
     const range = bucketRange(this.interval, new Date(this.nextStart), new Date(end));
     const [bucket] = await findLiquidationBuckets(this.db, this.assetId, this.venueIds, range);
     this.nextStart = end;

@@ -84,13 +84,13 @@ export class SignalsResolver {
 
   @Subscription(() => RecoveryAssessmentType, {
     description:
-      'The recovery conditions, pushed at the start and whenever any condition flips between met and unmet; judged every `checkEveryMinutes` on data at that time.',
+      'The recovery conditions, pushed at the start and whenever any condition flips between met and unmet; judged every `checkEveryMinutes` on data at that time. Each check after the first costs the subscription\'s points again, pushed or not; when the budget cannot pay, the subscription ends with `RATE_LIMITED`.',
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { asset: string; thresholds?: RecoveryThresholdsInput | null; checkEveryMinutes?: number | null }, Context>) => {
       const minutes = args.checkEveryMinutes ?? 1;
       if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw badInput('checkEveryMinutes', '`checkEveryMinutes` must be a whole number from 1 to 1440.');
       const thresholds = validThresholds(args.thresholds);
       const asset = await context.registry.requireAsset(args.asset);
-      return new RecoveryWatch(context.db, context.clock, asset, thresholds, minutes * 60_000);
+      return new RecoveryWatch(context.db, context.clock, asset, thresholds, minutes * 60_000, context.chargeTick);
     },
   })
   recoveryConditionChanged(
