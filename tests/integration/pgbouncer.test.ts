@@ -74,7 +74,8 @@ suite('Cascade behind PgBouncer 1.18 in transaction mode (two APIs, a worker, pr
     });
     builtEntry('src/main.js');
     venues = await startLoopbackVenues();
-    const common = { CASCADE_REGISTRY_TTL_MS: '0', CASCADE_POOL_SIZE: '4' };
+    // No per-minute budgets: the last test times a few hundred requests (a private benchmark).
+    const common = { CASCADE_REGISTRY_TTL_MS: '0', CASCADE_POOL_SIZE: '4', CASCADE_RATE_LIMITS: '0' };
     apis.push(...(await Promise.all([startApiProcess(urls().pooled, { ...common, ...pooledEnv() }), startApiProcess(urls().pooled, { ...common, ...pooledEnv() })])));
     worker = await new Promise((resolve, reject) => {
       const env: NodeJS.ProcessEnv = { ...process.env, ...common, ...pooledEnv(), ...venues.env, CASCADE_LOG_LEVEL: 'info', CASCADE_SCHEDULE_CHECK_SECONDS: '1' };
@@ -200,4 +201,56 @@ suite('Cascade behind PgBouncer 1.18 in transaction mode (two APIs, a worker, pr
     const [{ stored }] = await pair.query<{ stored: number }>(pair.primary, 'SELECT count(*)::int AS stored FROM liquidation');
     expect(stored).toBeGreaterThan(0);
   }, 90_000);
+
+  it('costs a measured overhead per request and per statement (logged for docs/scaling.md)', async () => {
+    // The same API build straight on the primary and the standby, for comparison.
+    const direct = await startApiProcess(urls().direct, { CASCADE_REGISTRY_TTL_MS: '0', CASCADE_POOL_SIZE: '4', CASCADE_RATE_LIMITS: '0', DATABASE_READ_URL: `postgres://cascade_reader@127.0.0.1:${pair.standby.port}/cascade` });
+    apis.push(direct);
+    const query = '{ liquidations(first: 20) { edges { node { id } } } venues { slug } }';
+    const timings: Record<'pooled' | 'direct', number[]> = { pooled: [], direct: [] };
+    const time = async (kind: 'pooled' | 'direct', url: string) => {
+      const started = process.hrtime.bigint();
+      const reply = await postTo(url, query);
+      timings[kind].push(Number(process.hrtime.bigint() - started) / 1e6);
+      expect([reply.status, reply.body.errors]).toEqual([200, undefined]);
+    };
+    for (let i = 0; i < 50; i += 1) await Promise.all([time('pooled', apis[0].url), time('direct', direct.url)]);
+    timings.pooled.length = timings.direct.length = 0;
+    // Interleaved, one at a time, so both see the same machine.
+    for (let i = 0; i < 400; i += 1) {
+      await time('pooled', apis[0].url);
+      await time('direct', direct.url);
+    }
+    // One statement as the read pool sends it, through the pooler (unnamed) and directly (named).
+    const statementTimes = async (db: ReturnType<typeof connect>, rounds: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < rounds; i += 1) {
+        const started = process.hrtime.bigint();
+        await db.query('SELECT id, name FROM venue WHERE slug = $1', ['okx']);
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return times;
+    };
+    const pooledDb = connect(urls().pooledRead, { pooler: 'transaction', max: 1 });
+    const directDb = connect(`postgres://cascade_reader@127.0.0.1:${pair.standby.port}/cascade`, { max: 1, genericPlans: true }).prepared!();
+    let statements: Record<string, number[]>;
+    try {
+      await statementTimes(pooledDb, 200);
+      await statementTimes(directDb, 200);
+      statements = { pooled: await statementTimes(pooledDb, 2000), direct: await statementTimes(directDb, 2000) };
+    } finally {
+      await Promise.all([pooledDb.pool.end(), directDb.pool.end()]);
+    }
+    const summary = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      return { n: values.length, meanMs: +(values.reduce((a, b) => a + b, 0) / values.length).toFixed(3), p50Ms: +at(0.5).toFixed(3), p95Ms: +at(0.95).toFixed(3) };
+    };
+    const report = {
+      request: { pooled: summary(timings.pooled), direct: summary(timings.direct) },
+      statement: { pooled: summary(statements.pooled), direct: summary(statements.direct) },
+    };
+    console.log(`pooler overhead: ${JSON.stringify(report)}`);
+    expect(report.request.pooled.n).toBe(400);
+  }, 120_000);
 });
