@@ -205,6 +205,10 @@ suite('reads from a streaming standby (PostgreSQL 15, pg_basebackup -R)', () => 
     stop = true;
     await reader;
 
+    const scraped = await metrics();
+    console.log(
+      `standby outage: ${JSON.stringify({ replies: Object.fromEntries(statuses), wrong: wrong.length, reads: { standby: metric(scraped, 'cascade_db_reads_total', 'target="standby"'), primary: metric(scraped, 'cascade_db_reads_total', 'target="primary"') } })}`,
+    );
     expect([...statuses.keys()]).toEqual([200]);
     expect(wrong).toEqual([]);
     expect(statuses.get(200)).toBeGreaterThan(40);
