@@ -16,7 +16,6 @@ import {
   SelectionSetNode,
   GraphQLCompositeType,
 } from 'graphql';
-import { LRUCache } from 'lru-cache';
 import { intervalMs, maxBuckets } from '../domains/shared/series';
 
 /**
@@ -167,20 +166,28 @@ function planOperation(schema: GraphQLSchema, document: DocumentNode, operationN
 }
 
 export interface CostEstimator {
-  /** Points of the named operation of `document` (whose text is `source`) with these coerced variables. */
-  estimate(source: string, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number;
+  /** Points of the named operation of `document` with these coerced variables. */
+  estimate(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number;
 }
 
-/** Plans are built once per document text and kept in a bounded cache; each request only sizes lists. */
+/**
+ * Plans are built once per parsed document (Apollo hands the same DocumentNode for the same
+ * text) and live as long as it does, so no copy of its text is kept to find them by; each
+ * request only sizes lists.
+ */
 export function createCostEstimator(schema: GraphQLSchema, now: () => number = Date.now): CostEstimator {
-  const plans = new LRUCache<string, OperationPlan | 'none'>({ max: 2000, maxSize: 20_000_000, sizeCalculation: (_plan, key) => key.length + 1 });
+  const plans = new WeakMap<DocumentNode, Map<string, OperationPlan | 'none'>>();
   return {
-    estimate(source, document, operationName, variables = {}) {
-      const key = `${operationName ?? ''}\u0000${source}`;
-      let plan = plans.get(key);
+    estimate(document, operationName, variables = {}) {
+      let byName = plans.get(document);
+      if (!byName) {
+        byName = new Map();
+        plans.set(document, byName);
+      }
+      let plan = byName.get(operationName ?? '');
       if (!plan) {
         plan = planOperation(schema, document, operationName) ?? 'none';
-        plans.set(key, plan);
+        byName.set(operationName ?? '', plan);
       }
       if (plan === 'none') return 1;
       const objects =

@@ -68,7 +68,7 @@ export class OperationGate {
     const forbidden = scopeError(ctx.caller, document, operation);
     if (forbidden) throw httpError('FORBIDDEN', forbidden.message, { requiredScope: forbidden.extensions.requiredScope });
 
-    const cost = this.estimator.estimate(source, document, operation.name?.value, variables);
+    const cost = this.estimator.estimate(document, operation.name?.value, variables);
     ctx.cost = cost;
     const limit = ctx.caller.budgetPerMinute;
     if (cost > this.maxCost) {
