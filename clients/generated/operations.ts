@@ -68,7 +68,7 @@ export type AssetInstrumentsArgs = {
 export type BucketCoverage = {
   /** When Cascade recorded the newest value in the bucket (null when none). */
   lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market), or — liquidations — whose live stream was silent during part of it (its canary stopped: see IngestionSourceStatus.silentSince), so what it did report is partial. */
+  /** Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market), or — liquidations — whose live stream was silent during part of it (its canary stopped: see IngestionSourceStatus.silentSince) and no REST history has refilled it since (only OKX has one), so what it did report is partial. */
   missingVenues: Array<Scalars['String']['output']>;
   /** Slugs of the venues listing a matching instrument whose data for this series Cascade does not collect (liquidations: `Venue.completeness` NOT_COLLECTED), so their absence is expected and says nothing about the market. Empty for series every venue feeds. */
   notCollectedVenues: Array<Scalars['String']['output']>;

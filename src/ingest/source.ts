@@ -110,6 +110,12 @@ export interface Dataset {
    * asking for earlier data says so on its ingestion_run row and in the backfill's output.
    */
   historyLimitMs?: number;
+  /**
+   * The run reads a past window from the venue (not only its state now), so after an outage, a
+   * ban or a stream's silence a scheduled run reaches back over what was missed (jobs/gap.ts).
+   * Snapshot datasets (mark price, depth, OKX and Deribit open interest) cannot: their gaps stay.
+   */
+  servesHistory?: boolean;
   /** A live WebSocket collection, running until stopped. */
   stream?(ctx: StreamContext): Promise<StreamHandle>;
 }

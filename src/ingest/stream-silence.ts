@@ -42,14 +42,23 @@ export async function openStreamSilences(db: Db): Promise<Map<string, StreamSile
   return new Map(rows.map((r) => [`${r.source}/${r.dataset}`, { source: r.source, dataset: r.dataset, venue: r.venue, startedAt: r.started_at, endedAt: null, reason: r.reason }]));
 }
 
-/** The silences that overlap [from, to), oldest first (for the backfill of what a silence missed, and the operator). */
-export async function streamSilencesBetween(db: Db, from: Date, to: Date): Promise<StreamSilence[]> {
-  const rows = await db.query<{ source: string; dataset: string; venue: string | null; started_at: Date; ended_at: Date | null; reason: string }>(
-    `SELECT s.source, s.dataset, v.slug AS venue, s.started_at, s.ended_at, s.reason FROM stream_silence s LEFT JOIN venue v ON v.id = s.venue_id
-     WHERE s.started_at < $2 AND coalesce(s.ended_at, 'infinity') > $1 ORDER BY s.started_at`,
-    [from, to],
+/** When the oldest silence of the stream that no REST run has refilled began (null: none). */
+export async function oldestUnrepairedSilence(db: Db, source: string, dataset: string): Promise<Date | null> {
+  const [row] = await db.query<{ started_at: Date | null }>(
+    'SELECT min(started_at) AS started_at FROM stream_silence WHERE source = $1 AND dataset = $2 AND repaired_at IS NULL',
+    [source, dataset],
   );
-  return rows.map((r) => ({ source: r.source, dataset: r.dataset, venue: r.venue, startedAt: r.started_at, endedAt: r.ended_at, reason: r.reason }));
+  return row?.started_at ?? null;
+}
+
+/** Marks as repaired the stream's ended silences that lie wholly inside a window a REST run has just read. */
+export async function markSilencesRepaired(db: Db, source: string, dataset: string, window: { from: Date; to: Date }): Promise<number> {
+  const rows = await db.query(
+    `UPDATE stream_silence SET repaired_at = now()
+     WHERE source = $1 AND dataset = $2 AND repaired_at IS NULL AND ended_at IS NOT NULL AND started_at >= $3 AND ended_at <= $4 RETURNING 1`,
+    [source, dataset, window.from, window.to],
+  );
+  return rows.length;
 }
 
 /**

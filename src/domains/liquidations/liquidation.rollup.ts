@@ -18,12 +18,12 @@ export interface LiquidationBucketRow extends LiquidationSums {
 
 /**
  * SQL: venue ids whose liquidation stream was silent during part of the bucket starting at
- * `b.start` (an open silence lasts until now). Their events there are partial at best, so
- * coverage lists them missing, not reporting.
+ * `b.start` (an open silence lasts until now) and that no REST run has refilled since. Their
+ * events there are partial at best, so coverage lists them missing, not reporting.
  */
 function silentVenuesSql(step: string, venuesParam: string): string {
   return `SELECT array_agg(DISTINCT ss.venue_id ORDER BY ss.venue_id) FROM stream_silence ss
-          WHERE ss.dataset = 'liquidations' AND ss.venue_id IS NOT NULL AND (${venuesParam}::int[] IS NULL OR ss.venue_id = ANY(${venuesParam}))
+          WHERE ss.dataset = 'liquidations' AND ss.venue_id IS NOT NULL AND ss.repaired_at IS NULL AND (${venuesParam}::int[] IS NULL OR ss.venue_id = ANY(${venuesParam}))
             AND ss.started_at < b.start + ${step}::interval AND coalesce(ss.ended_at, now()) > b.start`;
 }
 

@@ -35,7 +35,7 @@ export class BucketCoverageType {
 
   @Field(() => [String], {
     description:
-      "Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market), or — liquidations — whose live stream was silent during part of it (its canary stopped: see IngestionSourceStatus.silentSince), so what it did report is partial.",
+      "Slugs of the venues listing a matching instrument, collected by Cascade, that reported nothing in the bucket (an outage or a quiet market), or — liquidations — whose live stream was silent during part of it (its canary stopped: see IngestionSourceStatus.silentSince) and no REST history has refilled it since (only OKX has one), so what it did report is partial.",
   })
   missingVenues!: string[];
 

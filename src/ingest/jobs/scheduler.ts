@@ -3,8 +3,10 @@ import PgBoss from 'pg-boss';
 import { Db } from '../../db/sql';
 import { recordLiquidationCompleteness } from '../catalog';
 import { runDataset, IngestOptions } from '../runner';
-import { DatasetName, missingEnvironment } from '../source';
+import { DatasetName, historyAvailableFrom, missingEnvironment } from '../source';
 import { sourceRegistry, SourceRegistry } from '../sources';
+import { markSilencesRepaired } from '../stream-silence';
+import { scheduledWindow } from './gap';
 import { datasetSchedules, deadLetterQueue, queueName } from './schedule';
 
 export interface IngestJobData {
@@ -139,10 +141,25 @@ async function oneWorkerAtATime(databaseUrl: string, setUp: () => Promise<void>)
   }
 }
 
-/** Runs one job: its explicit window, or the dataset's look-back up to now. */
+/**
+ * Runs one job: its explicit window, or the dataset's look-back up to now — reaching back over a
+ * gap (an outage, a ban, a stream's silence) where the dataset serves history (see gap.ts). A
+ * successful run marks the stream silences it refilled as repaired.
+ */
 export async function runJob(db: Db, data: IngestJobData, ingest: IngestOptions = {}): Promise<void> {
-  const now = new Date(ingest.clock?.now() ?? Date.now());
-  const to = data.to ? new Date(data.to) : now;
-  const from = data.from ? new Date(data.from) : new Date(to.getTime() - datasetSchedules[data.dataset].lookbackMs);
-  await runDataset(db, data.source, data.dataset, { from, to }, ingest);
+  const nowMs = ingest.clock?.now() ?? Date.now();
+  const lookbackMs = datasetSchedules[data.dataset].lookbackMs;
+  if (data.from || data.to) {
+    const to = data.to ? new Date(data.to) : new Date(nowMs);
+    const from = data.from ? new Date(data.from) : new Date(to.getTime() - lookbackMs);
+    await runDataset(db, data.source, data.dataset, { from, to }, ingest);
+    return;
+  }
+  const dataset = (ingest.sources ?? sourceRegistry).get(data.source).datasets[data.dataset];
+  const { repairing, ...window } = await scheduledWindow(db, data.source, data.dataset, dataset, nowMs, lookbackMs);
+  if (repairing) ingest.log?.info({ source: data.source, dataset: data.dataset, from: window.from.toISOString() }, repairing);
+  await runDataset(db, data.source, data.dataset, window, ingest);
+  // Only what the venue still served counts as refilled: a silence older than its history stays missing.
+  const servedFrom = historyAvailableFrom(dataset, nowMs);
+  if (dataset?.stream) await markSilencesRepaired(db, data.source, data.dataset, { from: servedFrom && servedFrom > window.from ? servedFrom : window.from, to: window.to });
 }

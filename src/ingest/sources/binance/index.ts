@@ -200,8 +200,8 @@ export const binanceSource: Source = {
   httpPolicy: { usedWeightHeader: 'x-mbx-used-weight-1m', venueWeightLimit: 2400 },
   datasets: {
     instruments: { run: (ctx) => discoverBinanceInstruments(ctx.db, ctx.http) },
-    'open-interest': { run: runOpenInterest, historyLimitMs: openInterestHistoryMs },
-    funding: { run: runFunding },
+    'open-interest': { run: runOpenInterest, historyLimitMs: openInterestHistoryMs, servesHistory: true },
+    funding: { run: runFunding, servesHistory: true },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
     liquidations: { stream: streamLiquidations },

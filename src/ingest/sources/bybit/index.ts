@@ -212,8 +212,8 @@ export const bybitSource: Source = {
   httpPolicy: { ban: bybitBan },
   datasets: {
     instruments: { run: (ctx) => discoverBybitInstruments(ctx.db, ctx.http) },
-    'open-interest': { run: runOpenInterest },
-    funding: { run: runFunding },
+    'open-interest': { run: runOpenInterest, servesHistory: true },
+    funding: { run: runFunding, servesHistory: true },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
     liquidations: { stream: streamLiquidations },

@@ -109,7 +109,7 @@ export const deribitSource: Source = {
   datasets: {
     instruments: { run: (ctx) => discoverDeribitInstruments(ctx.db, ctx.http) },
     'open-interest': { run: runOpenInterest },
-    funding: { run: runFunding },
+    funding: { run: runFunding, servesHistory: true },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
     // Every trade carries the liquidation flag, so the feed is complete (see liquidations.ts).

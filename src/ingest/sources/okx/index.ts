@@ -227,9 +227,9 @@ export const okxSource: Source = {
   datasets: {
     instruments: { run: (ctx) => discoverOkxInstruments(ctx.db, ctx.http) },
     'open-interest': { run: runOpenInterest },
-    funding: { run: runFunding, historyLimitMs: fundingHistoryMs },
+    funding: { run: runFunding, historyLimitMs: fundingHistoryMs, servesHistory: true },
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
-    liquidations: { run: runLiquidations, stream: streamLiquidations },
+    liquidations: { run: runLiquidations, stream: streamLiquidations, servesHistory: true },
   },
 };
