@@ -161,7 +161,9 @@ suite('Cascade behind PgBouncer 1.18 in transaction mode (two APIs, a worker, pr
     const pooled = await pooledClients();
     const throughPooler = new Set(pooled.map((c) => c.application_name));
     expect([...throughPooler]).toEqual(expect.arrayContaining(['cascade-api-read', 'cascade-worker']));
-    for (const app of throughPooler) expect(app).not.toMatch(/^cascade-(liquidation-feed|stream-|migration-lock)/);
+    for (const app of throughPooler) expect(app).not.toMatch(/^cascade-(liquidation-feed|stream-|migration-lock|pgboss)/);
+    // pg-boss works on the primary itself.
+    expect((await sessions()).some((s) => s.app === 'cascade-pgboss')).toBe(true);
     // Migrations were applied once, by one process, on the primary.
     expect(worker.output() + apis.map((api) => api.output()).join('')).not.toMatch(/duplicate key|failed to start/);
     const [{ migrated }] = await pair.query<{ migrated: number }>(pair.primary, 'SELECT count(DISTINCT name)::int - count(*)::int AS migrated FROM cascade_migrations');

@@ -52,7 +52,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: 'pgboss',
-    application_name: 'cascade-worker',
+    // Its own name, so an operator (and the pooler test) can tell its direct sessions apart.
+    application_name: 'cascade-pgboss',
     max: 4,
     schedule: options.schedule ?? true,
     // How soon a due schedule is noticed (the monitor) and turned into its job (the send-it
