@@ -18,6 +18,8 @@ const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const { createPool } = dist('src/db/data-source.js');
 const { wilderRsi } = dist('src/domains/signals/rsi.js');
 const { encodeLiquidationCursor } = dist('src/domains/liquidations/liquidation.cursor.js');
+// Every Cascade answer carries the methodology version (docs/changes.md); so does this one, to stay byte-identical.
+const { responseExtensions } = dist('src/domains/shared/methodology.js');
 // Cascade's read pool as main.ts builds it, generic plans included.
 const pool = createPool(spec.databaseUrl, { max: Number(process.env.BARE_POOL_SIZE ?? 10), applicationName: 'bench-bare', genericPlans: true });
 
@@ -155,7 +157,8 @@ const raw = (text) => (generic ? JSON.parse(text) : new Raw(text));
 
 function send(res, status, body) {
   // Apollo ends its JSON with a newline; with it the bodies are byte-identical to Cascade's.
-  const text = body.data instanceof Raw ? `{"data":${body.data.text}}\n` : `${JSON.stringify(body)}\n`;
+  const withExtensions = { ...body, extensions: responseExtensions };
+  const text = body.data instanceof Raw ? `{"data":${body.data.text},"extensions":${JSON.stringify(responseExtensions)}}\n` : `${JSON.stringify(withExtensions)}\n`;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

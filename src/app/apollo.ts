@@ -12,6 +12,7 @@ import { stringifyResponse } from './planned/raw-json';
 import type { KnownOperations } from './fast-path';
 import { documentLimitRules, documentLimits } from './limits';
 import { buildCascadeSchema } from './schema';
+import { withResponseExtensions } from '../domains/shared/methodology';
 
 export interface ApolloOptions {
   introspection: boolean;
@@ -29,6 +30,17 @@ const knownCodes = new Set(Object.keys(errorCodes));
 
 /** Bytes of documents the automatic-persisted-query cache keeps (least recently used go first). */
 export const persistedQueryCacheBytes = 8 * 1024 * 1024;
+
+/** Every answer names the methodology its figures follow (docs/changes.md), errors included. */
+const methodologyPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single') response.body.singleResult.extensions = withResponseExtensions(response.body.singleResult.extensions);
+      },
+    };
+  },
+};
 
 /**
  * Apollo's parsed-document cache, bounded by bytes that count each document's source text:
@@ -137,6 +149,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
       // Apollo's cache-control plugin wraps every field resolver to compute cache hints; Cascade
       // sends no HTTP cache headers for GraphQL, so that per-field work buys nothing.
       ApolloServerPluginCacheControlDisabled(),
+      methodologyPlugin,
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       ...(options.plugins ?? []),
     ],

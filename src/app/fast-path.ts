@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context } from './context';
 import type { EntryChecks } from './entry-checks';
 import { stringifyResponse } from './planned/raw-json';
+import { responseExtensions } from '../domains/shared/methodology';
 
 /** What a known operation needs to run again without Apollo's pipeline. */
 export interface KnownOperation {
@@ -84,7 +85,7 @@ export function answerKnown(known: KnownOperations, checks: EntryChecks): (ctx: 
       const result = await entry.run(ctx, coerced, given);
       // Errors are Apollo's to shape (codes, masking, status): it runs the operation again.
       if (result.errors?.length || result.data === undefined) return null;
-      return { body: `${stringifyResponse({ data: result.data })}\n`, operationName: entry.operation.name?.value ?? null };
+      return { body: `${stringifyResponse({ data: result.data, extensions: responseExtensions })}\n`, operationName: entry.operation.name?.value ?? null };
     } catch {
       return null;
     }

@@ -15,6 +15,7 @@ import { documentLimitRules, documentLimits } from './limits';
 import { Logger } from './logger';
 import { buildCascadeSchema } from './schema';
 import { ConnectionSubscriptions } from './subscription-caps';
+import { withResponseExtensions } from '../domains/shared/methodology';
 
 export interface SubscriptionServer {
   /** Closes every socket with 1001 'server shutting down' and stops the live feed. */
@@ -147,7 +148,12 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
         if (extra.live) caps.closeAll(extra.live, (extra.caller ?? unlimitedCaller()).bucket);
       },
       onError: (ctx, _id, _payload, errors) => formatFor(ctx.extra as Extra)(errors),
-      onNext: (ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatFor(ctx.extra as Extra)(result.errors) } : undefined),
+      // Every pushed result names the methodology its figures follow, as HTTP answers do.
+      onNext: (ctx, _id, _payload, _args, result) => ({
+        ...result,
+        ...(result.errors ? { errors: formatFor(ctx.extra as Extra)(result.errors) } : {}),
+        extensions: withResponseExtensions(result.extensions as Record<string, unknown> | undefined),
+      }),
     },
     wsServer,
   );

@@ -1,3 +1,4 @@
+import { methodologyVersion } from '../../src/domains/shared/methodology';
 import http from 'node:http';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
@@ -30,14 +31,14 @@ describe('GraphQL over HTTP', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/graphql-response+json');
-    expect(await json(response)).toEqual({ data: { venues: [{ slug: 'binance' }] } });
+    expect(await json(response)).toEqual({ data: { venues: [{ slug: 'binance' }] }, extensions: { methodologyVersion } });
   });
 
   it('answers GET with the operation in the query string and a CSRF preflight header', async () => {
     const url = `${server.url}?query=${encodeURIComponent('{ venues { slug } }')}`;
     const response = await fetch(url, { headers: { accept: 'application/json', 'graphql-preflight': '1' } });
     expect(response.status).toBe(200);
-    expect(await json(response)).toEqual({ data: { venues: [{ slug: 'binance' }] } });
+    expect(await json(response)).toEqual({ data: { venues: [{ slug: 'binance' }] }, extensions: { methodologyVersion } });
     expect((await fetch(url, { headers: { accept: 'application/json' } })).status).toBe(400);
   });
 

@@ -1,3 +1,4 @@
+import { methodologyVersion } from '../../src/domains/shared/methodology';
 import { ChildProcess, spawn } from 'node:child_process';
 import { migrations } from '../../migrations';
 import { defaultEndpoints } from '../../src/ingest/config';
@@ -67,7 +68,7 @@ describe('processes starting together on a blank database', () => {
     for (const { match } of started.slice(0, 2)) {
       const url = match[1].replace('localhost', '127.0.0.1');
       expect((await fetch(url.replace('/graphql', '/readyz'))).status).toBe(200);
-      expect((await postTo(url, '{ venues { slug } }')).body).toEqual({ data: { venues: expect.any(Array) } });
+      expect((await postTo(url, '{ venues { slug } }')).body).toEqual({ data: { venues: expect.any(Array) }, extensions: { methodologyVersion } });
     }
     for (const { child } of started) expect([child.exitCode, child.signalCode]).toEqual([null, null]);
   }, 180_000);

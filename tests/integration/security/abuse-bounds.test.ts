@@ -1,3 +1,4 @@
+import { methodologyVersion } from '../../../src/domains/shared/methodology';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -38,8 +39,8 @@ describe('abuse bounds', () => {
     const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(venues) } };
     const send = (body: object): Promise<any> => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
     expect((await send({ extensions })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect(await send({ query: venues, extensions })).toEqual({ data: { venues: [{ slug: 'okx' }] } });
-    expect(await send({ extensions })).toEqual({ data: { venues: [{ slug: 'okx' }] } });
+    expect(await send({ query: venues, extensions })).toEqual({ data: { venues: [{ slug: 'okx' }] }, extensions: { methodologyVersion } });
+    expect(await send({ extensions })).toEqual({ data: { venues: [{ slug: 'okx' }] }, extensions: { methodologyVersion } });
     // A hash that is not the document's own is refused with a code, not a 500.
     const wrong = await send({ query: '{ assets { symbol } }', extensions });
     expect(wrong.errors[0].extensions.code).toBe('BAD_REQUEST');
@@ -47,10 +48,10 @@ describe('abuse bounds', () => {
 
   it('runs only manifest documents in trusted-documents mode, by hash, documentId or identical text', async () => {
     const byHash = await fetch(trusted.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(venues) } } }) });
-    expect(await byHash.json()).toEqual({ data: { venues: [{ slug: 'okx' }] } });
+    expect(await byHash.json()).toEqual({ data: { venues: [{ slug: 'okx' }] }, extensions: { methodologyVersion } });
     const byId = await fetch(`${trusted.url}?documentId=sha256:${sha256(venues)}`, { headers: { 'graphql-preflight': '1', accept: 'application/json' } });
-    expect(await byId.json()).toEqual({ data: { venues: [{ slug: 'okx' }] } });
-    expect((await trusted.post(venues)).body).toEqual({ data: { venues: [{ slug: 'okx' }] } });
+    expect(await byId.json()).toEqual({ data: { venues: [{ slug: 'okx' }] }, extensions: { methodologyVersion } });
+    expect((await trusted.post(venues)).body).toEqual({ data: { venues: [{ slug: 'okx' }] }, extensions: { methodologyVersion } });
     const other = await trusted.post('{ venues { slug name } }');
     expect([other.status, other.body.errors[0].extensions.code]).toEqual([400, 'UNTRUSTED_DOCUMENT']);
     // Registering a new document through APQ is no way around the manifest.
@@ -74,7 +75,7 @@ describe('abuse bounds', () => {
     expect([nul.status, nul.body.errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
     const introspection = await closed.post('{ __schema { types { name } } }');
     expect([introspection.status, introspection.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
-    expect((await server.post('{ __schema { queryType { name } } }')).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await server.post('{ __schema { queryType { name } } }')).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } }, extensions: { methodologyVersion } });
   });
 
   it('masks an unexpected failure to an error id that the log ties to request, operation and key', async () => {

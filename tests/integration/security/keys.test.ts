@@ -1,3 +1,4 @@
+import { methodologyVersion } from '../../../src/domains/shared/methodology';
 import { createHash } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -100,7 +101,7 @@ describe('API keys and scopes', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const allowed = await locked.post('{ venues { slug } }', { key: keys.read });
-    expect(allowed.body).toEqual({ data: { venues: [{ slug: 'okx' }] } });
+    expect(allowed.body).toEqual({ data: { venues: [{ slug: 'okx' }] }, extensions: { methodologyVersion } });
   });
 
   it('refuses a malformed, unknown or non-Bearer key with 401 even where keys are optional', async () => {
@@ -120,7 +121,7 @@ describe('API keys and scopes', () => {
     const noAdmin = await open.post('{ ingestionStatus { source } }', { key: keys.read });
     expect([noAdmin.status, noAdmin.body.errors[0].extensions]).toEqual([403, { code: 'FORBIDDEN', requiredScope: 'admin' }]);
     const admin = await open.post('{ ingestionStatus { source } }', { key: keys.admin });
-    expect(admin.body).toEqual({ data: { ingestionStatus: [] } });
+    expect(admin.body).toEqual({ data: { ingestionStatus: [] }, extensions: { methodologyVersion } });
     // A caller may always ask who it is, whatever its scopes.
     expect((await open.post('{ viewer { scopes } }', { key: keys.stream })).body.data.viewer.scopes).toEqual(['STREAM']);
   });
