@@ -103,7 +103,10 @@ describe('graceful shutdown', () => {
   }, 90_000);
 
   it('exits at once on SIGTERM when nothing is in flight, even after serving (no wait for the drain grace)', async () => {
-    const idle = await startApiProcess(database.url, { CASCADE_LOG_LEVEL: 'silent' });
+    // The same anonymous budget as the first test's process: budgets are shared across processes
+    // (the caller's spend this minute is read from the database), and that test spent far more
+    // than the default anonymous allowance from this address.
+    const idle = await startApiProcess(database.url, { CASCADE_ANONYMOUS_POINTS_PER_MINUTE: '1000000000', CASCADE_LOG_LEVEL: 'silent' });
     const reply = await fetch(idle.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ venues { slug } }' }) });
     expect(reply.status).toBe(200);
     await reply.text();
