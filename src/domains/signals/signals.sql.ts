@@ -136,7 +136,7 @@ SELECT
   (SELECT slugs FROM oi_missing) AS open_interest_missing_venues,
   -- Circulating supply as of at: long- plus short-term holder supply (their definitions split
   -- circulating supply between them) of the latest day published by at on which both are known,
-  -- within 30 days; never the registry's undated figure, which is today's (docs/analytics.md).
+  -- within 30 days, never the registry's undated figure (today's) (docs/analytics.md).
   (SELECT sum(s.supply) FROM ${from('cohort_supply', 's')} JOIN holder_cohort c ON c.id = s.cohort_id
      WHERE c.asset_id = $1 AND c.slug IN ('LTH', 'STH') AND s.day <= (SELECT cohort_through FROM published) AND s.day > (SELECT cohort_through FROM published) - 30
      GROUP BY s.day HAVING count(DISTINCT c.slug) = 2 ORDER BY s.day DESC LIMIT 1) AS circulating_supply,
