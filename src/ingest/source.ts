@@ -19,6 +19,7 @@ export const datasetNames = [
   'etf-flows',
   'cohorts',
   'exchange-flows',
+  'taker-volume',
 ] as const;
 export type DatasetName = (typeof datasetNames)[number];
 

@@ -28,7 +28,7 @@ export class DataSourceType {
   @Field(() => String, { nullable: true, description: "Slug of the venue the rows belong to (a keyed provider may fill another venue's); null for spot, ETF and on-chain sources." })
   venue!: string | null;
 
-  @Field({ description: 'Dataset: instruments, open-interest, funding, mark-price, depth, liquidations, candles, etf-flows, cohorts or exchange-flows.' })
+  @Field({ description: 'Dataset: instruments, open-interest, funding, mark-price, depth, liquidations, candles, etf-flows, cohorts, exchange-flows or taker-volume.' })
   dataset!: string;
 
   @Field({ description: 'Method and path, or WebSocket route and channel, Cascade calls.' })

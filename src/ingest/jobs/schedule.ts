@@ -27,6 +27,8 @@ export const datasetSchedules: Record<DatasetName, DatasetSchedule> = {
   cohorts: { cron: '20 2 * * *', lookbackMs: 3 * day },
   // CryptoQuant-style daily flows settle by about 01:00 UTC.
   'exchange-flows': { cron: '30 1 * * *', lookbackMs: 3 * day },
+  // 5-minute periods published a few minutes after they close; an hour re-reads late ones.
+  'taker-volume': { cron: '2-59/5 * * * *', lookbackMs: hour },
 };
 
 /** The pg-boss queue of one source's dataset. */

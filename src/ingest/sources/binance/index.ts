@@ -17,6 +17,7 @@ import { WsCollector } from '../../ws';
 import { binanceCanary } from './canary';
 import { BinanceClient, BinanceForceOrderEvent, BinanceFundingRate, openInterestHistPeriods, OpenInterestHistPeriod } from './client';
 import * as map from './map';
+import { runBinanceTakerVolume, takerVolumeHistoryMs } from './taker-volume';
 
 // !forceOrder@arr pushes at most one liquidation per symbol per second: the catalog marks it LOWER_BOUND.
 export const binanceVenue: VenueDefinition = { slug: 'binance', name: 'Binance', kind: 'CEX' };
@@ -205,5 +206,6 @@ export const binanceSource: Source = {
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
     liquidations: { stream: streamLiquidations },
+    'taker-volume': { run: async (ctx, window) => runBinanceTakerVolume(ctx, window, perpetuals(await instruments(ctx))), historyLimitMs: takerVolumeHistoryMs, servesHistory: true },
   },
 };

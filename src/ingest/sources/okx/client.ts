@@ -96,7 +96,7 @@ export const okxLiquidationSubscription = { op: 'subscribe', args: [{ channel: '
 /** 50011 "too many requests" and the 5001x/5000x "busy / timed out" family are worth a retry. */
 const retryableCodes = new Set(['50001', '50004', '50011', '50013', '50026']);
 
-function checkEnvelope(body: unknown) {
+export function checkEnvelope(body: unknown) {
   const envelope = body as Partial<OkxEnvelope<unknown>>;
   if (typeof envelope?.code !== 'string') return { message: 'response without a code', retryable: false };
   if (envelope.code === '0') return null;

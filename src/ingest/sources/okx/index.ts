@@ -18,6 +18,7 @@ import { WsCollector } from '../../ws';
 import { okxCanary } from './canary';
 import { OkxClient, OkxFundingHistoryRow, OkxLiquidationPush, okxLiquidationSubscription, okxPageLimit } from './client';
 import * as map from './map';
+import { okxTakerVolumeHistoryMs, runOkxTakerVolume } from './taker-volume';
 
 export const okxVenue: VenueDefinition = { slug: 'okx', name: 'OKX', kind: 'CEX' };
 
@@ -231,5 +232,6 @@ export const okxSource: Source = {
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
     liquidations: { run: runLiquidations, stream: streamLiquidations, servesHistory: true },
+    'taker-volume': { run: async (ctx, window) => runOkxTakerVolume(ctx, window, (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL')), historyLimitMs: okxTakerVolumeHistoryMs, servesHistory: true },
   },
 };
