@@ -7,7 +7,7 @@ import { backfillCommand } from './cli/backfill.command';
 import { doctorCommand } from './cli/doctor.command';
 import { importCommand } from './cli/import.command';
 import { statusCommand } from './cli/status.command';
-import { keysCommand } from './domains/keys/keys.command';
+import { keysCommand } from './cli/keys.command';
 
 /** `npm run cascade -- <command>`: operator commands. Each has `--help`. */
 export function buildCli(): Command {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseOrigins } from './app/cors';
-import { createLogger } from './app/logger';
+import { createLogger } from './core/logger';
 import { startServer } from './app/server';
 import { loadTrustedDocuments } from './app/trusted-documents';
 import { loadConfig } from './config';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger } from './app/logger';
+import { createLogger } from './core/logger';
 import { loadConfig } from './config';
 import { connect, runMigrations } from './db/data-source';
 import { resolveDatabase } from './db/database-url';

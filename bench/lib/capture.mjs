@@ -26,7 +26,7 @@ export async function captureStatements({ url, requests }) {
   const { createPool } = dist('src/db/data-source.js');
   const { createDb } = dist('src/db/sql.js');
   const { startServer } = dist('src/app/server.js');
-  const { createLogger } = dist('src/app/logger.js');
+  const { createLogger } = dist('src/core/logger.js');
   const pool = createPool(url, { max: 4, applicationName: 'cascade-bench-capture' });
   let recording = null;
   const query = pool.query.bind(pool);

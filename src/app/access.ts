@@ -1,9 +1,10 @@
 import { IncomingMessage } from 'node:http';
 import { Db } from '../db/sql';
 import { keyPrefixOf } from '../domains/keys/key.service';
-import { addressBucket, Authenticator, Caller } from './auth';
+import { Caller } from '../core/caller';
+import { addressBucket, Authenticator } from './auth';
 import { databaseRetryAfterSeconds } from './db-faults';
-import { CascadeError, ErrorCode } from './errors';
+import { CascadeError, ErrorCode } from '../core/errors';
 import { httpError } from './gate';
 import { rateLimitHeaders } from './http';
 import { SharedBudgets } from './rate-limit';

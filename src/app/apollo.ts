@@ -4,11 +4,11 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { DocumentNode, GraphQLFormattedError, Token, visit } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Context } from './context';
+import { Context } from '../domains/context';
 import { databaseFault, databaseFaultError } from './db-faults';
-import { CascadeError, errorCodes } from './errors';
+import { CascadeError, errorCodes } from '../core/errors';
 import { jitGateway } from './jit-executor';
-import { stringifyResponse } from './planned/raw-json';
+import { stringifyResponse } from '../domains/shared/planned/raw-json';
 import type { KnownOperations } from './fast-path';
 import { documentLimitRules, documentLimits } from './limits';
 import { buildCascadeSchema } from './schema';

@@ -3,22 +3,10 @@ import { isIPv6 } from 'node:net';
 import { LRUCache } from 'lru-cache';
 import proxyaddr from 'proxy-addr';
 import { Db } from '../db/sql';
-import { ApiKeyRecord, findApiKeysByPrefix, KeyScope, keyMatches, keyPrefixOf, keyScopes } from '../domains/keys/key.service';
+import { allScopes, Caller, KeyScope, unlimitedCaller } from '../core/caller';
+import { ApiKeyRecord, findApiKeysByPrefix, keyMatches, keyPrefixOf } from '../domains/keys/key.service';
 import { databaseFault, databaseFaultError } from './db-faults';
-import { CascadeError } from './errors';
-
-/** Who is calling, as every resolver and the limits see it. */
-export interface Caller {
-  anonymous: boolean;
-  keyId?: number;
-  /** The visible part of the key (`csk_<prefix>_…`), for logs and `viewer`. */
-  keyPrefix?: string;
-  scopes: ReadonlySet<KeyScope>;
-  /** Whose budget this request spends: `key:<id>` or `addr:<client address>`. */
-  bucket: string;
-  /** Points per minute, or null when budgets are off. */
-  budgetPerMinute: number | null;
-}
+import { CascadeError } from '../core/errors';
 
 export interface AuthOptions {
   /** Refuse anonymous callers (CASCADE_REQUIRE_KEYS=1). */
@@ -33,7 +21,6 @@ export interface AuthOptions {
 }
 
 /** Anonymous local use may do everything; keys are required for anything exposed. */
-const allScopes: ReadonlySet<KeyScope> = new Set(keyScopes);
 
 /**
  * A cached lookup: the key's row, or nothing stored under that prefix, and when the database
@@ -189,9 +176,4 @@ export class Authenticator {
       budgetPerMinute: this.options.keyPointsPerMinute == null ? null : (record.ratePointsPerMinute ?? this.options.keyPointsPerMinute),
     };
   }
-}
-
-/** The caller of a server with no authentication set up (tools, tests): anonymous and unlimited. */
-export function unlimitedCaller(address = 'local'): Caller {
-  return { anonymous: true, scopes: allScopes, bucket: `addr:${address}`, budgetPerMinute: null };
 }

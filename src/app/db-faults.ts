@@ -1,4 +1,4 @@
-import { CascadeError } from './errors';
+import { CascadeError } from '../core/errors';
 
 /**
  * The one place that tells "Postgres is not there" from a bug. A request that meets one of these

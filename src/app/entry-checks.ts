@@ -1,7 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { DocumentNode, getVariableValues, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import type { Context } from './context';
-import { CascadeError, ErrorCode, errorHttpStatus } from './errors';
+import type { Context } from '../domains/context';
+import { CascadeError, ErrorCode, errorHttpStatus } from '../core/errors';
 import type { OperationGate } from './gate';
 import { documentLimits } from './limits';
 import { DocumentReference, TrustedDocuments, trustedQuery } from './trusted-documents';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { ErrorCode, errorCodes, errorHttpStatus } from './errors';
+import { ErrorCode, errorCodes, errorHttpStatus } from '../core/errors';
 
 /** The one list of error codes as a GraphQL enum: what `extensions.code` may hold. */
 export const ErrorCodeEnum = Object.fromEntries(Object.keys(errorCodes).map((code) => [code, code])) as { [C in ErrorCode]: C };

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../paths';
-import { ErrorCode, errorCodes, errorHttpStatus } from './errors';
+import { projectRoot } from '../core/paths';
+import { ErrorCode, errorCodes, errorHttpStatus } from '../core/errors';
 
 export const errorsDocFile = path.join(projectRoot, 'docs', 'errors.md');
 
-/** docs/errors.md, generated from the one list in src/app/errors.ts (`npm run schema` writes it). */
+/** docs/errors.md, generated from the one list in src/core/errors.ts (`npm run schema` writes it). */
 export function renderErrorsDoc(): string {
   const rows = (Object.keys(errorCodes) as ErrorCode[]).map(
     (code) => `| \`${code}\` | ${errorHttpStatus[code] ?? '200 (field error)'} | ${errorCodes[code].replace(/\|/g, '\\|')} |`,
@@ -13,7 +13,7 @@ export function renderErrorsDoc(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from src/app/errors.ts by `npm run schema`; a test fails when it is stale. -->',
+    '<!-- Generated from src/core/errors.ts by `npm run schema`; a test fails when it is stale. -->',
     '',
     'Every error Cascade sends carries one of these codes in `extensions.code`. The same list is in',
     'the schema as the enum `ErrorCode` and as data from `{ errorCodes { code description httpStatus } }`.',

@@ -1,8 +1,8 @@
 import { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { IncomingMessage } from 'node:http';
-import type { Context } from './context';
+import type { Context } from '../domains/context';
 import type { EntryChecks } from './entry-checks';
-import { stringifyResponse } from './planned/raw-json';
+import { stringifyResponse } from '../domains/shared/planned/raw-json';
 import { responseExtensions } from '../domains/shared/methodology';
 
 /** What a known operation needs to run again without Apollo's pipeline. */

@@ -1,10 +1,10 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { BREAK, DocumentNode, OperationDefinitionNode, visit } from 'graphql';
-import { Context } from './context';
+import { Context } from '../domains/context';
 import { CostEstimator } from './cost';
 import type { EntryChecks } from './entry-checks';
 import { databaseRetryAfterSeconds } from './db-faults';
-import { CascadeError, ErrorCode, ErrorDetails, errorHttpStatus } from './errors';
+import { CascadeError, ErrorCode, ErrorDetails, errorHttpStatus } from '../core/errors';
 import { SharedBudgets } from './rate-limit';
 import { currentRequestScope } from './request-scope';
 import { scopeError } from './scopes';

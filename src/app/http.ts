@@ -1,11 +1,11 @@
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Context } from './context';
-import { CascadeError, ErrorCode, errorHttpStatus } from './errors';
+import { Context } from '../domains/context';
+import { CascadeError, ErrorCode, errorHttpStatus } from '../core/errors';
 import { serveDashboard, serveIdeAsset, serveIdePage, wantsIde } from './ide';
 import type { EntryChecks, EntryRequest } from './entry-checks';
-import { BudgetState } from './rate-limit';
+import { BudgetState } from '../core/caller';
 import { requestIdFrom, requestScopes } from './request-scope';
 import type { FastAnswer } from './fast-path';
 import { postBodyRunning, searchRunning } from './trusted-documents';

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { distDir } from '../paths';
+import { distDir } from '../core/paths';
 
 /**
  * GraphiQL is bundled at build time into dist/ide (scripts/build-ide.mjs) and served from

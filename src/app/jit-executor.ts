@@ -1,11 +1,11 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode, printSchema, valueFromASTUntyped } from 'graphql';
-import type { Context } from './context';
+import type { Context } from '../domains/context';
 import { databaseFault } from './db-faults';
-import { CascadeError } from './errors';
+import { CascadeError } from '../core/errors';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { KnownOperations } from './fast-path';
-import { coerceVariables, OperationPlan, planOperation } from './planned/operation-plan';
+import { coerceVariables, OperationPlan, planOperation } from '../domains/shared/planned/operation-plan';
 import { rootFieldPlanners } from './planned/planners';
 
 /**

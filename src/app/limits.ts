@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, ValidationContext } from 'graphql';
-import { CascadeError } from './errors';
+import { CascadeError } from '../core/errors';
 
 /** Bounds on a document's shape: generous for real dashboards, fatal for floods. */
 export const documentLimits = {

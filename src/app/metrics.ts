@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { Context } from './context';
+import { Context } from '../domains/context';
 
 /**
  * Prometheus metrics (prom-client) at /metrics. Node's own metrics live in one process-wide

@@ -1,3 +1,4 @@
+import { BudgetState } from '../core/caller';
 import { Db } from '../db/sql';
 
 /**
@@ -15,13 +16,6 @@ import { Db } from '../db/sql';
  * (processes − 1) × what was left at the last reconciliation (docs/security.md).
  */
 
-export interface BudgetState {
-  /** Points per minute, or null when budgets are off. */
-  limit: number | null;
-  remaining: number | null;
-  /** Seconds until the current window ends and the budget is whole again. */
-  resetSeconds: number;
-}
 
 export interface ChargeResult extends BudgetState {
   allowed: boolean;

@@ -7,7 +7,7 @@ import { AssetEtfsResolver, EtfFlowResolver, EtfResolver } from '../domains/etfs
 import { ExchangeFlowResolver } from '../domains/exchange-flows/exchange-flow.resolver';
 import { FundingResolver, InstrumentFundingResolver } from '../domains/funding/funding.resolver';
 import { LiquidationResolver } from '../domains/liquidations/liquidation.resolver';
-import { IngestionStatusResolver } from '../domains/ingestion/ingestion-status.resolver';
+import { IngestionStatusResolver } from '../ingest/status/ingestion-status.resolver';
 import { InstrumentOpenInterestResolver, OpenInterestResolver } from '../domains/open-interest/open-interest.resolver';
 import { SignalsResolver } from '../domains/signals/signals.resolver';
 import { TimelineResolver } from '../domains/timeline/timeline.resolver';

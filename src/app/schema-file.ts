@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../paths';
+import { projectRoot } from '../core/paths';
 import { printCascadeSchema } from './schema';
 
 export const schemaFile = path.join(projectRoot, 'schema', 'schema.graphql');

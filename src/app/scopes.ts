@@ -1,7 +1,6 @@
 import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-import type { KeyScope } from '../domains/keys/key.service';
-import type { Caller } from './auth';
-import { CascadeError } from './errors';
+import type { Caller, KeyScope } from '../core/caller';
+import { CascadeError } from '../core/errors';
 
 /**
  * Which scope an operation needs, decided from its root fields before anything runs: queries

@@ -1,4 +1,4 @@
-import { CascadeError } from './errors';
+import { CascadeError } from '../core/errors';
 
 export interface SubscriptionCapOptions {
   /** Live subscriptions one WebSocket may hold (CASCADE_MAX_SUBSCRIPTIONS_PER_CONNECTION). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CascadeError } from './errors';
+import { CascadeError } from '../core/errors';
 
 /**
  * Trusted-documents mode (CASCADE_TRUSTED_DOCUMENTS=<manifest>): only the documents of a manifest

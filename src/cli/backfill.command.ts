@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
-import { createLogger } from '../app/logger';
+import { createLogger } from '../core/logger';
 import { datasetSchedules } from '../ingest/jobs/schedule';
 import { runDataset } from '../ingest/runner';
 import { DatasetName, datasetNames } from '../ingest/source';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { findIngestionStatus } from '../domains/ingestion/ingestion-status.service';
+import { findIngestionStatus } from '../ingest/status/ingestion-status.service';
 import { withCliDatabase } from './database';
 
 export function statusCommand(): Command {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startEmbeddedPostgres } from './embedded';
-import { Logger } from '../app/logger';
+import { Logger } from '../core/logger';
 
 export interface ResolvedDatabase {
   url: string;

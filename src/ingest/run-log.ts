@@ -1,9 +1,8 @@
 import { Db } from '../db/sql';
 
 /**
- * ingestion_run bookkeeping for the runner. Minimal SQL until the ingestion domain's
- * startRun/finishRun/failRun (src/domains/ingestion/ingestion-run.service.ts) lands; then
- * these three delegate to it.
+ * ingestion_run bookkeeping for the runner: a run is started, then finished with its row count
+ * or failed with its error (`ingestionStatus` reads them back, src/ingest/status/).
  */
 export async function startRun(db: Db, source: string, dataset: string, window: { from: Date; to: Date }): Promise<number> {
   const [row] = await db.query<{ id: number }>(

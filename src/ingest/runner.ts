@@ -1,4 +1,4 @@
-import { createLogger } from '../app/logger';
+import { createLogger } from '../core/logger';
 import { upsertObservations } from '../db/bulk';
 import { Db } from '../db/sql';
 import { insertLiquidations } from '../domains/liquidations/liquidation.writer';

@@ -5,7 +5,7 @@ import { sourceEndpoints } from './config';
 import { httpClientFor, IngestOptions } from './runner';
 import { DatasetName, missingEnvironment, StreamContext, StreamHandle, StreamSettings } from './source';
 import { sourceRegistry } from './sources';
-import { createLogger } from '../app/logger';
+import { createLogger } from '../core/logger';
 
 export interface StreamOptions extends IngestOptions {
   settings?: StreamSettings;

@@ -1,4 +1,4 @@
-import { Logger } from '../app/logger';
+import { Logger } from '../core/logger';
 import { ObservationTable, upsertObservations } from '../db/bulk';
 import { Db } from '../db/sql';
 import { cohortSupplyTable } from '../domains/cohorts/cohort-supply.table';

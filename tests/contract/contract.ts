@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/core/paths';
 
 /**
  * The public contract the schema must keep. The repository carries its own copy so a clone with

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Browser } from 'playwright-core';
 import { ideDir } from '../../src/app/ide';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/core/paths';
 import { launchChromium, offlinePage, screenshotDir } from '../support/browser';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';

@@ -1,4 +1,4 @@
-import { findIngestionStatus } from '../../src/domains/ingestion/ingestion-status.service';
+import { findIngestionStatus } from '../../src/ingest/status/ingestion-status.service';
 import { dataSourceCatalog } from '../../src/domains/sources/data-source.catalog';
 import { runDataset } from '../../src/ingest/runner';
 import { sourceRegistry } from '../../src/ingest/sources';

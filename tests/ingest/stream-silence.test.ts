@@ -1,6 +1,6 @@
 import { connect } from '../../src/db/data-source';
 import { createMetrics } from '../../src/app/metrics';
-import { findIngestionStatus } from '../../src/domains/ingestion/ingestion-status.service';
+import { findIngestionStatus } from '../../src/ingest/status/ingestion-status.service';
 import { findLiquidationBuckets } from '../../src/domains/liquidations/liquidation.rollup';
 import { toCoverage } from '../../src/domains/shared/coverage';
 import { Interval } from '../../src/domains/shared/enums';

@@ -2,7 +2,7 @@ import { parse, validate } from 'graphql';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildCascadeSchema } from '../../src/app/schema';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/core/paths';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
 

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { createMetrics } from '../../src/app/metrics';
-import { findIngestionStatus } from '../../src/domains/ingestion/ingestion-status.service';
+import { findIngestionStatus } from '../../src/ingest/status/ingestion-status.service';
 import { maintainRunLog, rollUpRuns } from '../../src/ingest/run-log';
 import { createTestDatabase, TestDatabase } from '../support/database';
 

@@ -1,4 +1,4 @@
-import { findIngestionStatus } from '../../src/domains/ingestion/ingestion-status.service';
+import { findIngestionStatus } from '../../src/ingest/status/ingestion-status.service';
 import { SharedPause } from '../../src/ingest/pause';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';

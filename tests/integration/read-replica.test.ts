@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createLogger } from '../../src/app/logger';
+import { createLogger } from '../../src/core/logger';
 import { RunningServer, startServer } from '../../src/app/server';
 import { connect } from '../../src/db/data-source';
 import { Db } from '../../src/db/sql';

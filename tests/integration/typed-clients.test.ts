@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LiquidationsOnTenOctoberDocument, OpenInterestUnderThirtyBillionQuery } from '../../clients/generated/operations';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/core/paths';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, findBreakingChanges, GraphQLSchema } from 'graphql';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/core/paths';
 
 /**
  * The schema does not break under its clients: every step of main's history that changed

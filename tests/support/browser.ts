@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/core/paths';
 
 /** Debian's Chromium (a test tool's own browser download cannot work here). */
 export const chromiumPath = process.env.CASCADE_CHROMIUM ?? '/usr/bin/chromium';

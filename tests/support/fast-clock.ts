@@ -1,4 +1,4 @@
-import { ServerClock } from '../../src/app/clock';
+import { ServerClock } from '../../src/core/clock';
 
 /** A clock whose sleeps move time forward at once: hours of ticks in milliseconds. */
 export function fastClock(startMs: number): ServerClock {

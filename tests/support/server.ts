@@ -1,5 +1,5 @@
-import { ServerClock } from '../../src/app/clock';
-import { createLogger } from '../../src/app/logger';
+import { ServerClock } from '../../src/core/clock';
+import { createLogger } from '../../src/core/logger';
 import { RunningServer, startServer } from '../../src/app/server';
 import { Db } from '../../src/db/sql';
 

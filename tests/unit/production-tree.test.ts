@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/core/paths';
 
 /**
  * What the production image installs (`npm ci --omit=dev --omit=optional`, docker/Dockerfile):

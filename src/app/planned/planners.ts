@@ -1,7 +1,7 @@
 import { planLiquidationHistory } from '../../domains/liquidations/liquidation-history.plan';
 import { planLiquidations } from '../../domains/liquidations/liquidation.plan';
 import { planInstruments } from '../../domains/venues/instrument.plan';
-import { RootFieldPlanner } from './operation-plan';
+import { RootFieldPlanner } from '../../domains/shared/planned/operation-plan';
 
 /**
  * Root fields that can be answered by one statement building their JSON: the hot reads

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../context';
 import { AssetType, toAssetType } from './asset.types';
 
 @Resolver(() => AssetType)

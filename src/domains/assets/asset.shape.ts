@@ -1,4 +1,4 @@
-import { JsonShape, sqlScalar } from '../../app/planned/json-shape';
+import { JsonShape, sqlScalar } from '../shared/planned/json-shape';
 
 /** Asset's columns for planned statements (app/planned), read from the `asset` row aliased `alias`. */
 export const assetShape = (alias: string): JsonShape => ({

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../../app/context';
-import { CascadeError } from '../../app/errors';
+import { Context } from '../context';
+import { CascadeError } from '../../core/errors';
 import { liquidationPage, maxLiquidationPageSize } from '../liquidations/liquidation.page';
 import { LiquidationConnectionType } from '../liquidations/liquidation.types';
 import { toVenueType, VenueType } from '../venues/venue.types';

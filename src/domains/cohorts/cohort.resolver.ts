@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../../app/context';
-import { CascadeError } from '../../app/errors';
+import { Context } from '../context';
+import { CascadeError } from '../../core/errors';
 import { AssetType, toAssetType } from '../assets/asset.types';
 import { Interval, fromArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';

@@ -1,4 +1,4 @@
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 import { Db } from '../../db/sql';
 import { knownAtSource } from '../../db/known-at';
 import { expectedVenuesSql } from '../shared/coverage';

@@ -1,6 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../context';
 import { AssetType, toAssetType } from '../assets/asset.types';
 import { dayRange } from '../shared/dates';
 import { Interval, fromArgDescription } from '../shared/enums';

@@ -1,4 +1,4 @@
-import { JsonShape, sqlScalar } from '../../app/planned/json-shape';
+import { JsonShape, sqlScalar } from '../shared/planned/json-shape';
 
 /** FundingPoint for planned statements, from a `funding_rate` row aliased `alias` (as toFundingPoint computes it). */
 export const fundingPointShape = (alias: string): JsonShape => ({

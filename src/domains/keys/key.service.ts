@@ -1,9 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { KeyScope } from '../../core/caller';
 import { Db } from '../../db/sql';
 
-/** What a key may do: `read` queries, `stream` subscriptions, `admin` operator fields. */
-export const keyScopes = ['read', 'stream', 'admin'] as const;
-export type KeyScope = (typeof keyScopes)[number];
 
 export interface ApiKeyRecord {
   id: number;

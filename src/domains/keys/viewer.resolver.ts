@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../../app/context';
-import { keyScopes } from './key.service';
+import { Context } from '../context';
+import { keyScopes } from '../../core/caller';
 import { ApiKeyScope, ViewerType } from './viewer.types';
 
 const scopeOrder = new Map(keyScopes.map((scope, index) => [scope, index]));

@@ -1,6 +1,6 @@
-import { Context } from '../../app/context';
-import { jsonArraySql, JsonShape, jsonObjectSql, sqlScalar } from '../../app/planned/json-shape';
-import { RootFieldPlanner } from '../../app/planned/operation-plan';
+import { Context } from '../context';
+import { jsonArraySql, JsonShape, jsonObjectSql, sqlScalar } from '../shared/planned/json-shape';
+import { RootFieldPlanner } from '../shared/planned/operation-plan';
 import { Interval } from '../shared/enums';
 import { bucketRange } from '../shared/series';
 import { liquidationBucketsStatement } from './liquidation.rollup';

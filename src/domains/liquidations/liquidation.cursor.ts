@@ -1,4 +1,4 @@
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 
 /**
  * A page position: the (occurred_at, id) of the last row seen. Microseconds, not a Date, so

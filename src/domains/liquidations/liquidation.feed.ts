@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 import { Db } from '../../db/sql';
 import { BoundedQueue } from './liquidation.queue';
 import { findLiquidationsByIds, LiquidationRecord } from './liquidation.service';

@@ -1,4 +1,4 @@
-import { badInput, CascadeError } from '../../app/errors';
+import { badInput, CascadeError } from '../../core/errors';
 import { PositionSide } from '../shared/enums';
 import { Registry } from '../shared/registry';
 import { LiquidationFilterInput } from './liquidation.types';

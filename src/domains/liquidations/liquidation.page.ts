@@ -1,4 +1,4 @@
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 import { Db } from '../../db/sql';
 import { PageInfoType } from '../shared/page-info';
 import { decodeLiquidationCursor, encodeLiquidationCursor } from './liquidation.cursor';

@@ -1,7 +1,7 @@
 import { FieldNode } from 'graphql';
-import { Context } from '../../app/context';
-import { jsonArraySql, JsonShape, jsonObjectSql, joinsSql, PlanScope, responseKey, selectedFields, sqlScalar } from '../../app/planned/json-shape';
-import { RootFieldPlanner } from '../../app/planned/operation-plan';
+import { Context } from '../context';
+import { jsonArraySql, JsonShape, jsonObjectSql, joinsSql, PlanScope, responseKey, selectedFields, sqlScalar } from '../shared/planned/json-shape';
+import { RootFieldPlanner } from '../shared/planned/operation-plan';
 import { assetShape } from '../assets/asset.shape';
 import { instrumentShape, venueShape } from '../venues/venue.shape';
 import { decodeLiquidationCursor, liquidationCursorSql } from './liquidation.cursor';

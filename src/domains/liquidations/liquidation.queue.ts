@@ -1,4 +1,4 @@
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 
 /**
  * One subscriber's inbox: the feed pushes, graphql-ws pulls. Hand-written rather than an async

@@ -1,8 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import { Context } from '../../app/context';
-import { CascadeError } from '../../app/errors';
+import { Context } from '../context';
+import { CascadeError } from '../../core/errors';
 import { AssetType, toAssetType } from '../assets/asset.types';
 import { Completeness } from '../shared/completeness';
 import { toCoverage } from '../shared/coverage';

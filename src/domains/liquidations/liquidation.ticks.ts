@@ -1,4 +1,4 @@
-import { ServerClock } from '../../app/clock';
+import { ServerClock } from '../../core/clock';
 import { Db } from '../../db/sql';
 import { Interval } from '../shared/enums';
 import { bucketRange, floorToInterval, intervalMs } from '../shared/series';

@@ -1,4 +1,4 @@
-import { JsonShape, sqlScalar } from '../../app/planned/json-shape';
+import { JsonShape, sqlScalar } from '../shared/planned/json-shape';
 
 /** OpenInterestPoint for planned statements, from an `open_interest` row aliased `alias`. */
 export const openInterestPointShape = (alias: string): JsonShape => ({

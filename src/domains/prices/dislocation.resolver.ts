@@ -1,5 +1,5 @@
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../context';
 import { Interval, intervalArgDescription, fromArgDescription } from '../shared/enums';
 import { bucketRange } from '../shared/series';
 import { toVenueType } from '../venues/venue.types';

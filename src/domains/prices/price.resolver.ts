@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../context';
 import { AssetType } from '../assets/asset.types';
 import { Interval, intervalArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';

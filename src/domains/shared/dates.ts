@@ -1,4 +1,4 @@
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 
 /** A `Date` scalar argument (parsed by graphql-scalars as UTC midnight) as `YYYY-MM-DD`. */
 export function toDay(value: Date | string | null | undefined): string | null {

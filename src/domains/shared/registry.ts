@@ -1,4 +1,4 @@
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 import { Db } from '../../db/sql';
 import { Completeness, lowerBoundSql } from './completeness';
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../context';
 import { Interval, intervalArgDescription } from './enums';
 import { knownAtDescription } from './known-at-arg';
 import { BucketRange, bucketRange } from './series';

@@ -1,4 +1,4 @@
-import { CascadeError } from '../../app/errors';
+import { CascadeError } from '../../core/errors';
 import { Interval } from './enums';
 
 /** `start` of every bucket type: one definition. */

@@ -1,4 +1,4 @@
-import { ServerClock } from '../../app/clock';
+import { ServerClock } from '../../core/clock';
 import { Db } from '../../db/sql';
 import { AssetRecord } from '../shared/registry';
 import { assessRecovery, marketSnapshot } from './signals.service';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import { Context } from '../../app/context';
-import { badInput } from '../../app/errors';
+import { Context } from '../context';
+import { badInput } from '../../core/errors';
 import { Interval, intervalArgDescription, fromArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';

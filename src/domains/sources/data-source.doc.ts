@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../paths';
+import { projectRoot } from '../../core/paths';
 import { dataSourceCatalog } from './data-source.catalog';
 
 export const dataSourcesDocFile = path.join(projectRoot, 'docs', 'data-sources.md');

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../context';
 import { Interval, intervalArgDescription } from '../shared/enums';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { selectedFields } from '../shared/selection';

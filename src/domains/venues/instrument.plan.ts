@@ -1,6 +1,6 @@
-import { Context } from '../../app/context';
-import { jsonArraySql, jsonObjectSql, joinsSql } from '../../app/planned/json-shape';
-import { RootFieldPlanner } from '../../app/planned/operation-plan';
+import { Context } from '../context';
+import { jsonArraySql, jsonObjectSql, joinsSql } from '../shared/planned/json-shape';
+import { RootFieldPlanner } from '../shared/planned/operation-plan';
 import { ContractType } from '../shared/enums';
 import { instrumentShape } from './venue.shape';
 

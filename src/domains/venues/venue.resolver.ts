@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../context';
 import { VenueKind } from '../shared/enums';
 import { selectsAny } from '../shared/selection';
 import { readingFields } from './latest-readings';

@@ -1,4 +1,4 @@
-import { JsonShape, sqlScalar } from '../../app/planned/json-shape';
+import { JsonShape, sqlScalar } from '../shared/planned/json-shape';
 import { lowerBoundSql } from '../shared/completeness';
 import { assetShape } from '../assets/asset.shape';
 import { fundingPointShape } from '../funding/funding.shape';

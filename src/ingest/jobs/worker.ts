@@ -1,4 +1,4 @@
-import { Logger } from '../../app/logger';
+import { Logger } from '../../core/logger';
 import { Db } from '../../db/sql';
 import { maintainRunLog } from '../run-log';
 import { missingEnvironment } from '../source';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { renderErrorsDoc, errorsDocFile } from '../../../src/app/errors-doc';
-import { errorCodes } from '../../../src/app/errors';
+import { errorCodes } from '../../../src/core/errors';
 import { buildCascadeSchema } from '../../../src/app/schema';
 import { parseTrustedDocuments } from '../../../src/app/trusted-documents';
 import { createApiKey } from '../../../src/domains/keys/key.service';

@@ -13,7 +13,7 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql';
-import { projectRoot } from '../../../src/paths';
+import { projectRoot } from '../../../src/core/paths';
 
 /**
  * Hostile requests for the fuzz test, from a seeded generator (a failure names its seed and

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { AccessOptions } from '../../../src/app/access';
-import { createLogger } from '../../../src/app/logger';
+import { createLogger } from '../../../src/core/logger';
 import { RunningServer, ServerOptions, startServer } from '../../../src/app/server';
 import { runCli } from '../../../src/cli';
 import { Db } from '../../../src/db/sql';

@@ -1,9 +1,9 @@
 import { Db } from '../db/sql';
-import { createAssetLoaders } from '../domains/assets/asset.loader';
-import { createVenueLoaders } from '../domains/venues/venue.loader';
-import { createPriceLoaders } from '../domains/prices/price.loader';
-import { createEtfLoaders } from '../domains/etfs/etf.loader';
-import { createCohortLoaders } from '../domains/cohorts/cohort.loader';
+import { createAssetLoaders } from './assets/asset.loader';
+import { createVenueLoaders } from './venues/venue.loader';
+import { createPriceLoaders } from './prices/price.loader';
+import { createEtfLoaders } from './etfs/etf.loader';
+import { createCohortLoaders } from './cohorts/cohort.loader';
 
 const factories = {
   assets: createAssetLoaders,

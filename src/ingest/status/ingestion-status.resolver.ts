@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../../app/context';
+import { Context } from '../../domains/context';
 import { findIngestionStatus } from './ingestion-status.service';
 import { IngestionSourceState, IngestionSourceStatusType } from './ingestion-status.types';
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { BudgetState, Caller, unlimitedCaller } from '../core/caller';
 import { Db } from '../db/sql';
-import { Registry, registryFor } from '../domains/shared/registry';
-import { Caller, unlimitedCaller } from './auth';
-import { ServerClock, systemClock } from './clock';
+import { Registry, registryFor } from './shared/registry';
+import { ServerClock, systemClock } from '../core/clock';
 import { createLoaders, Loaders } from './loaders';
-import { BudgetState } from './rate-limit';
 
 /** What every resolver receives: built once per request (HTTP) or per operation (WebSocket). */
 export interface Context {

@@ -1,6 +1,6 @@
 import { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLSchema, Kind, OperationDefinitionNode } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
-import type { Context } from '../context';
+import type { Context } from '../../context';
 import { PlanScope, responseKey, selectedFields } from './json-shape';
 import { RawJson } from './raw-json';
 

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { withCliDatabase } from '../../cli/database';
-import { createApiKey, KeyScope, keyScopes, listApiKeys, revokeApiKey } from './key.service';
+import { withCliDatabase } from './database';
+import { KeyScope, keyScopes } from '../core/caller';
+import { createApiKey, listApiKeys, revokeApiKey } from '../domains/keys/key.service';
 
 function parseScopes(value: string): KeyScope[] {
   const scopes = [...new Set(value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];

@@ -1,8 +1,8 @@
 import { Db } from '../../db/sql';
-import { activePauses } from '../../ingest/pause';
-import { historyAvailableFrom, missingEnvironment } from '../../ingest/source';
-import { openStreamSilences } from '../../ingest/stream-silence';
-import { sourceRegistry, SourceRegistry } from '../../ingest/sources';
+import { activePauses } from '../pause';
+import { historyAvailableFrom, missingEnvironment } from '../source';
+import { openStreamSilences } from '../stream-silence';
+import { sourceRegistry, SourceRegistry } from '../sources';
 
 /** What a source and dataset are doing now, most telling first (see docs/ingestion.md). */
 export type IngestionState = 'OK' | 'FAILING' | 'PAUSED' | 'SILENT' | 'NOT_CONFIGURED';
