@@ -380,3 +380,51 @@ describe('ccxt oracle: hyperliquid', () => {
     expect(ours.mid_price).toBe(bands.midPrice);
   });
 });
+
+describe('ccxt oracle: okx dated futures and index prices (basis)', () => {
+  const okxEnvelope = (data: unknown) => ({ code: '0', msg: '', data });
+  const ex = offline(new pro.okx({ options: { fetchMarkets: { types: ['swap', 'future'] } } }), (url) => {
+    const instType = url.searchParams.get('instType');
+    switch (url.pathname) {
+      case '/api/v5/public/instruments': return instType === 'FUTURES' ? fixture('okx', 'instruments.futures') : fixture('okx', 'instruments');
+      case '/api/v5/public/mark-price': return instType === 'FUTURES' ? fixture('okx', 'mark-price.futures') : fixture('okx', 'mark-price');
+    }
+  });
+  const listed = [...fixture<any>('okx', 'instruments').data, ...fixture<any>('okx', 'instruments.futures').data];
+  const instruments = knownInstruments(okx.mapInstruments(listed, trackedAssets, new Map()));
+  const indexes = okx.indexPrices([...fixture<any>('okx', 'index-tickers.USD').data, ...fixture<any>('okx', 'index-tickers.USDT').data]);
+  beforeAll(() => ex.loadMarkets());
+
+  it('reads FUTURES instruments as the same dated contracts: expiry (expTime), inverse or linear, contract size', () => {
+    const dated = [...instruments.values()].filter((i) => i.contractType === 'FUTURE');
+    expect(dated.map((i) => i.symbol).sort()).toEqual(['BTC-USD-240614', 'BTC-USD-240628', 'BTC-USDT-240628']);
+    for (const instrument of dated) {
+      const market = ex.markets_by_id![instrument.symbol][0];
+      expect({ symbol: instrument.symbol, type: market.type, expiry: market.expiry, inverse: market.inverse, contractSize: market.contractSize })
+        .toEqual({ symbol: instrument.symbol, type: 'future', expiry: instrument.expiresAt!.getTime(), inverse: instrument.marginType === 'INVERSE', contractSize: instrument.contractSize });
+    }
+  });
+
+  it('fetchMarkPrices (swap and future): the same mark price and time for every tracked contract', async () => {
+    const theirs = { ...(await ex.fetchMarkPrices(undefined, { type: 'swap' })), ...(await ex.fetchMarkPrices(undefined, { type: 'future' })) };
+    const raw = [...fixture<any>('okx', 'mark-price').data, ...fixture<any>('okx', 'mark-price.futures').data].filter((row) => instruments.has(row.instId));
+    expect(raw.length).toBe(6);
+    for (const row of raw) {
+      const ours = okx.mapMarkPrice(row, instruments.get(row.instId)!, indexes);
+      const ticker = theirs[ex.markets_by_id![row.instId][0].symbol];
+      expect([row.instId, ours.mark_price, ours.at.getTime()]).toEqual([row.instId, ticker.markPrice, ticker.timestamp]);
+    }
+  });
+
+  it('index-tickers: ccxt\'s ticker indexPrice (idxPx) is the index Cascade stores beside each contract of the family', () => {
+    for (const quote of ['USD', 'USDT']) {
+      for (const row of fixture<any>('okx', `index-tickers.${quote}`).data) {
+        const theirs = ex.parseTicker(row);
+        expect([row.instId, indexes.get(row.instId), theirs.timestamp]).toEqual([row.instId, theirs.indexPrice, Number(row.ts)]);
+      }
+    }
+    // Each contract is marked against its family's index: BTC-USD-240628 and BTC-USD-SWAP against BTC-USD.
+    const mark = (instId: string) => okx.mapMarkPrice({ instId, markPx: '1', ts: '1718009995000' }, instruments.get(instId)!, indexes).index_price;
+    expect([mark('BTC-USD-240628'), mark('BTC-USD-SWAP'), mark('BTC-USDT-240628'), mark('ETH-USDT-SWAP')]).toEqual([67000.5, 67000.5, 66995.2, 3649.1]);
+  });
+});

@@ -1,6 +1,7 @@
 import { runDataset } from '../../src/ingest/runner';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { fixture, startVenueServer, VenueServer } from '../support/venue-server';
+import { indexName } from '../../src/ingest/sources/deribit/map';
 import { serveDeribit } from './venue-routes';
 import { loopbackOptions, testNowMs } from './venues';
 
@@ -62,15 +63,19 @@ describe('Deribit connector', () => {
     expect(asked.sort()).toEqual(['BTC-PERPETUAL', 'BTC_USDC-PERPETUAL', 'ETH-PERPETUAL', 'SOL_USDC-PERPETUAL']);
   });
 
-  it('stores mark prices from the book summaries (no index price there)', async () => {
+  it('stores mark prices from the book summaries, each with its index from get_index_price (btc_usd for inverse, btc_usdc for linear)', async () => {
     await runDataset(database.db, 'deribit', 'mark-price', window, options());
     const rows = await query('SELECT i.symbol, m.mark_price, m.index_price FROM mark_price m JOIN instrument i ON i.id = m.instrument_id');
     expect(bySymbol(rows)).toEqual({
-      'BTC-28JUN24': { symbol: 'BTC-28JUN24', mark_price: 67850.5, index_price: null },
-      'BTC-PERPETUAL': { symbol: 'BTC-PERPETUAL', mark_price: 67008.12, index_price: null },
-      'BTC_USDC-PERPETUAL': { symbol: 'BTC_USDC-PERPETUAL', mark_price: 67009, index_price: null },
-      'ETH-PERPETUAL': { symbol: 'ETH-PERPETUAL', mark_price: 3650.05, index_price: null },
+      'BTC-28JUN24': { symbol: 'BTC-28JUN24', mark_price: 67850.5, index_price: 67001.37 },
+      'BTC-PERPETUAL': { symbol: 'BTC-PERPETUAL', mark_price: 67008.12, index_price: 67001.37 },
+      'BTC_USDC-PERPETUAL': { symbol: 'BTC_USDC-PERPETUAL', mark_price: 67009, index_price: 67002.15 },
+      'ETH-PERPETUAL': { symbol: 'ETH-PERPETUAL', mark_price: 3650.05, index_price: 3649.62 },
     });
+    // One call per index, named as get_instruments names each instrument's price_index.
+    const listed = ['BTC', 'ETH', 'USDC'].flatMap((currency) => fixture<any[]>('deribit', `instruments.${currency}`));
+    for (const item of listed) expect([item.instrument_name, indexName(item.instrument_name)]).toEqual([item.instrument_name, item.price_index]);
+    expect(venue.requestsTo('/api/v2/public/get_index_price').map((r) => r.query.get('index_name')).sort()).toEqual(['btc_usd', 'btc_usdc', 'eth_usd']);
   });
 
   it('reads inverse book amounts as USD (coins = USD ÷ price) and linear ones as coins; best_ask_price 0 is a missing side', async () => {

@@ -23,15 +23,21 @@ describe('OKX swap connector', () => {
     await database.drop();
   });
 
-  it('lists tracked swaps: linear contracts are ctVal coins, inverse ones ctVal × ctMult USD, intervals from the funding-rate endpoint', async () => {
+  it('lists tracked swaps and dated futures: linear contracts are ctVal coins, inverse ones ctVal × ctMult USD, swap intervals from the funding-rate endpoint, futures expiring at expTime', async () => {
     await runDataset(database.db, 'okx', 'instruments', window, options());
-    expect(await query('SELECT symbol, contract_type, margin_type, quote_currency, contract_size, active, funding_interval_hours FROM instrument ORDER BY symbol')).toEqual([
+    expect(await query('SELECT symbol, contract_type, margin_type, quote_currency, contract_size, expires_at, active, funding_interval_hours FROM instrument ORDER BY symbol')).toEqual([
+      // Dated futures (instType FUTURES): no funding, an expiry; XRP's is untracked.
+      { symbol: 'BTC-USD-240614', contract_type: 'FUTURE', margin_type: 'INVERSE', quote_currency: 'USD', contract_size: 100, expires_at: new Date('2024-06-14T08:00:00Z'), active: true, funding_interval_hours: null },
+      { symbol: 'BTC-USD-240628', contract_type: 'FUTURE', margin_type: 'INVERSE', quote_currency: 'USD', contract_size: 100, expires_at: new Date('2024-06-28T08:00:00Z'), active: true, funding_interval_hours: null },
       // Its interval today (nextFundingTime − fundingTime): 4 h, after 8 h ones (see the funding test).
-      { symbol: 'BTC-USD-SWAP', contract_type: 'PERPETUAL', margin_type: 'INVERSE', quote_currency: 'USD', contract_size: 100, active: true, funding_interval_hours: 4 },
-      { symbol: 'BTC-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.01, active: true, funding_interval_hours: 8 },
+      { symbol: 'BTC-USD-SWAP', contract_type: 'PERPETUAL', margin_type: 'INVERSE', quote_currency: 'USD', contract_size: 100, expires_at: null, active: true, funding_interval_hours: 4 },
+      { symbol: 'BTC-USDT-240628', contract_type: 'FUTURE', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.01, expires_at: new Date('2024-06-28T08:00:00Z'), active: true, funding_interval_hours: null },
+      { symbol: 'BTC-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.01, expires_at: null, active: true, funding_interval_hours: 8 },
       // ctMult absent: 1.
-      { symbol: 'ETH-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.1, active: true, funding_interval_hours: 4 },
+      { symbol: 'ETH-USDT-SWAP', contract_type: 'PERPETUAL', margin_type: 'LINEAR', quote_currency: 'USDT', contract_size: 0.1, expires_at: null, active: true, funding_interval_hours: 4 },
     ]);
+    // The funding interval is asked for swaps only.
+    expect(venue.requestsTo('/api/v5/public/funding-rate').map((r) => r.query.get('instId')).sort()).toEqual(['BTC-USD-SWAP', 'BTC-USDT-SWAP', 'ETH-USDT-SWAP']);
     expect(await query('SELECT slug, kind FROM venue')).toEqual([{ slug: 'okx', kind: 'CEX' }]);
   });
 
@@ -95,13 +101,38 @@ describe('OKX swap connector', () => {
     expect(ethPages.map((r) => Number(r.query.get('after')))).toEqual([fromMs + 99 * 3_600_000, fromMs + 190 * 3_600_000, fromMs + hours * 3_600_000]);
   });
 
-  it('stores mark prices of known swaps only, with no index price', async () => {
-    await runDataset(database.db, 'okx', 'mark-price', window, options());
+  it('stores mark prices of known swaps and dated futures, each with its family\'s index from index-tickers (USD index for inverse, USDT for linear)', async () => {
+    const asked = venue.requestsTo('/api/v5/market/index-tickers').length;
+    const result = await runDataset(database.db, 'okx', 'mark-price', window, options());
+    expect(result.rowsWritten).toBe(6);
     expect(await query(`SELECT i.symbol, m.at, m.mark_price, m.index_price FROM mark_price m JOIN instrument i ON i.id = m.instrument_id ORDER BY i.symbol`)).toEqual([
-      { symbol: 'BTC-USD-SWAP', at: new Date(1718009995000), mark_price: 67010.1, index_price: null },
-      { symbol: 'BTC-USDT-SWAP', at: new Date(1718009995000), mark_price: 67012.4, index_price: null },
-      { symbol: 'ETH-USDT-SWAP', at: new Date(1718009995000), mark_price: 3650.5, index_price: null },
+      { symbol: 'BTC-USD-240614', at: new Date(1718009995000), mark_price: 67105.7, index_price: 67000.5 },
+      { symbol: 'BTC-USD-240628', at: new Date(1718009995000), mark_price: 67380.2, index_price: 67000.5 },
+      { symbol: 'BTC-USD-SWAP', at: new Date(1718009995000), mark_price: 67010.1, index_price: 67000.5 },
+      { symbol: 'BTC-USDT-240628', at: new Date(1718009995000), mark_price: 67371.9, index_price: 66995.2 },
+      { symbol: 'BTC-USDT-SWAP', at: new Date(1718009995000), mark_price: 67012.4, index_price: 66995.2 },
+      { symbol: 'ETH-USDT-SWAP', at: new Date(1718009995000), mark_price: 3650.5, index_price: 3649.1 },
     ]);
+    // One index-tickers call per quote currency of the tracked contracts, and the FUTURES marks asked apart.
+    expect(venue.requestsTo('/api/v5/market/index-tickers').slice(asked).map((r) => r.query.get('quoteCcy')).sort()).toEqual(['USD', 'USDT']);
+    expect(venue.requestsTo('/api/v5/public/mark-price').map((r) => r.query.get('instType'))).toContain('FUTURES');
+  });
+
+  it('keeps a mark whose family index is absent from index-tickers, with a null index and a note', async () => {
+    venue.route('/api/v5/market/index-tickers', (r) => ({ code: '0', msg: '', data: r.query.get('quoteCcy') === 'USD' ? fixture<any>('okx', 'index-tickers.USD').data : [] }));
+    try {
+      const result = await runDataset(database.db, 'okx', 'mark-price', window, options());
+      expect(result.notes).toEqual(['3 mark price(s) without their family\'s index in index-tickers: index_price null']);
+      const rows = await query(`SELECT i.symbol, m.index_price FROM mark_price m JOIN instrument i ON i.id = m.instrument_id WHERE i.symbol LIKE '%USDT%' ORDER BY i.symbol`);
+      expect(rows).toEqual([
+        { symbol: 'BTC-USDT-240628', index_price: null },
+        { symbol: 'BTC-USDT-SWAP', index_price: null },
+        { symbol: 'ETH-USDT-SWAP', index_price: null },
+      ]);
+    } finally {
+      serveOkx(venue);
+      await runDataset(database.db, 'okx', 'mark-price', window, options());
+    }
   });
 
   it('reads 4-element book levels in contracts: linear × 0.01 coin, inverse × 100 USD', async () => {

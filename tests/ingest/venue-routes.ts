@@ -26,12 +26,20 @@ export function okxPage<T>(rows: T[], request: VenueRequest, stamp: (row: T) => 
     .slice(0, limit);
 }
 
+/** A listing asked per instType: the SWAP fixture, `<name>.futures` for FUTURES, nothing for other types. */
+const byInstType = (r: VenueRequest, name: string) => {
+  const instType = r.query.get('instType');
+  return instType === 'SWAP' ? fixture('okx', name) : instType === 'FUTURES' ? fixture('okx', `${name}.futures`) : okxEnvelope([]);
+};
+
 /** OKX v5: string envelopes, `after` paging; liquidation pages hold 2 events so paging is exercised. */
 export function serveOkx(server: VenueServer): void {
   server
-    .route('/api/v5/public/instruments', (r) => (r.query.get('instType') === 'SWAP' ? fixture('okx', 'instruments') : okxEnvelope([])))
+    .route('/api/v5/public/instruments', (r) => byInstType(r, 'instruments'))
     .route('/api/v5/public/open-interest', fixture('okx', 'open-interest'))
-    .route('/api/v5/public/mark-price', fixture('okx', 'mark-price'))
+    .route('/api/v5/public/mark-price', (r) => byInstType(r, 'mark-price'))
+    // An index-tickers call needs instId or quoteCcy (OKX 50014 "parameter can not be empty" otherwise).
+    .route('/api/v5/market/index-tickers', (r) => maybeFixture('okx', `index-tickers.${r.query.get('quoteCcy')}`) ?? (r.query.get('quoteCcy') ? okxEnvelope([]) : { code: '50014', msg: 'Parameter quoteCcy can not be empty', data: [] }))
     .route('/api/v5/public/funding-rate', (r) => maybeFixture('okx', `funding-rate.${r.query.get('instId')}`) ?? { code: '51001', msg: 'Instrument ID does not exist', data: [] })
     .route('/api/v5/public/funding-rate-history', (r) => {
       const rows = maybeFixture('okx', `funding-rate-history.${r.query.get('instId')}`) ?? [];
@@ -94,6 +102,10 @@ export function serveDeribit(server: VenueServer): void {
       if (!rows) return unknown();
       const [start, end] = [Number(r.query.get('start_timestamp')), Number(r.query.get('end_timestamp'))];
       return deribitEnvelope(rows.filter((row) => row.timestamp >= start && row.timestamp <= end));
+    })
+    .route('/api/v2/public/get_index_price', (r) => {
+      const index = maybeFixture('deribit', `index-price.${r.query.get('index_name')}`);
+      return index ? deribitEnvelope(index) : reply(400, { jsonrpc: '2.0', error: { code: -32602, message: 'Invalid params', data: { param: 'index_name', reason: 'must be one of the supported index names' } }, testnet: false });
     })
     .route('/api/v2/public/get_order_book', (r) => {
       const book = maybeFixture('deribit', `order-book.${r.query.get('instrument_name')}`);

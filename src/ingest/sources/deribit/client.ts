@@ -26,6 +26,14 @@ export interface DeribitInstrument {
   is_active: boolean;
   /** Perpetuals carry a far-future placeholder. */
   expiration_timestamp: number;
+  /** The index the instrument is marked and settled against (`btc_usd`, `btc_usdc`). */
+  price_index?: string;
+}
+/** public/get_index_price: the index now (no timestamp is sent). */
+export interface DeribitIndexPrice {
+  index_price: number;
+  /** What futures on the index would deliver at now (Documentation > General > Expiration Price). */
+  estimated_delivery_price?: number;
 }
 export interface DeribitBookSummary {
   instrument_name: string;
@@ -117,6 +125,11 @@ export class DeribitClient {
 
   bookSummaries(currency: string) {
     return this.call<DeribitBookSummary[]>('get_book_summary_by_currency', { currency, kind: 'future' });
+  }
+
+  /** The current value of an index (`btc_usd`, `eth_usd`, `btc_usdc`…). */
+  indexPrice(indexName: string) {
+    return this.call<DeribitIndexPrice>('get_index_price', { index_name: indexName });
   }
 
   /** Hourly rows of a perpetual, both bounds inclusive (ms). */

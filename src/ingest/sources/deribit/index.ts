@@ -8,6 +8,7 @@ import { inWindow, pullHistory, reachesNow, untilNow } from '../../history';
 import { JsonHttpClient } from '../../http';
 import { instrumentsOrDiscover } from '../../instruments';
 import { dayMs, hourMs } from '../../paging';
+import { optNum } from '../../parse';
 import { IngestContext, Source, TimeWindow, VenueDefinition } from '../../source';
 import { DeribitBookSummary, DeribitClient, deribitCurrencies, DeribitInstrument } from './client';
 import { streamDeribitLiquidations } from './liquidations';
@@ -81,9 +82,20 @@ async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<numbe
   return written;
 }
 
+/**
+ * Marks from the book summaries, each with its index from get_index_price read in the same run
+ * (one call per index: btc_usd, eth_usd, btc_usdc…), for the premium and the basis.
+ */
 async function runMarkPrice(ctx: IngestContext): Promise<number> {
-  const rows = (await summaries(ctx)).flatMap(({ instrument, summary }) => {
-    const row = map.mapMarkPrice(summary, instrument);
+  const client = new DeribitClient(ctx.http);
+  // An instrument without a mark stores no row: its index is not asked.
+  const found = (await summaries(ctx)).filter(({ summary }) => summary.mark_price !== null && summary.mark_price !== undefined);
+  const indexes = new Map<string, number | null>();
+  for (const name of new Set(found.map(({ instrument }) => map.indexName(instrument.symbol)))) {
+    indexes.set(name, optNum((await client.indexPrice(name))?.index_price, 'index_price'));
+  }
+  const rows = found.flatMap(({ instrument, summary }) => {
+    const row = map.mapMarkPrice(summary, instrument, indexes.get(map.indexName(instrument.symbol)) ?? null);
     return row ? [row] : [];
   });
   return ctx.upsert(markPriceTable, rows);

@@ -72,11 +72,26 @@ export function mapFundingHistory(rows: DeribitFundingRow[], instrument: KnownIn
   }));
 }
 
-/** The book summary carries no index price: index_price stays null. */
-export function mapMarkPrice(summary: DeribitBookSummary, instrument: KnownInstrument): MarkPriceRow | null {
+/**
+ * The Deribit index an instrument is marked against, as get_instruments names it
+ * (`price_index`): `btc_usd` for the inverse BTC-PERPETUAL and BTC-28JUN24, `btc_usdc` for the
+ * linear BTC_USDC-PERPETUAL — the instrument's base and quote before the first `-`, lower case,
+ * USD when the name has no quote.
+ */
+export function indexName(symbol: string): string {
+  const [base, quote] = symbol.split('-')[0].split('_');
+  return `${base}_${quote ?? 'usd'}`.toLowerCase();
+}
+
+/**
+ * The book summary carries no index price: it is the instrument's index (`indexName`) as
+ * get_index_price gave it in the same run (`indexPrice`), null when that index was not read.
+ */
+export function mapMarkPrice(summary: DeribitBookSummary, instrument: KnownInstrument, indexPrice: number | null = null): MarkPriceRow | null {
   const mark = optNum(summary.mark_price, 'mark_price');
   if (mark === null) return null;
-  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: msTime(summary.creation_timestamp, 'creation_timestamp'), mark_price: mark, index_price: null, origin: 'LIVE' };
+  const index = indexPrice !== null && indexPrice > 0 ? indexPrice : null;
+  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: msTime(summary.creation_timestamp, 'creation_timestamp'), mark_price: mark, index_price: index, origin: 'LIVE' };
 }
 
 /** `best_ask_price: 0` (or bid) means that side is empty: no mid, no row. */

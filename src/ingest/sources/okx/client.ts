@@ -11,6 +11,8 @@ export interface OkxEnvelope<Row> {
 }
 export interface OkxInstrument {
   instId: string;
+  /** SWAP or FUTURES (the listing is asked per type). */
+  instType?: string;
   /** `BTC-USDT`: base and quote of the contract family. */
   instFamily?: string;
   uly?: string;
@@ -22,6 +24,21 @@ export interface OkxInstrument {
   ctType: string;
   /** live, suspend, preopen, test… */
   state: string;
+  /** Delivery time of a dated future (ms); `""` on swaps. */
+  expTime?: string;
+  /** this_week, next_week, quarter, next_quarter… (dated futures only). */
+  alias?: string;
+}
+/** OKX's instrument types Cascade lists: perpetual swaps and dated (delivery) futures. */
+export type OkxDerivativeType = 'SWAP' | 'FUTURES';
+/**
+ * A row of GET /api/v5/market/index-tickers: the OKX index `instId` (`BTC-USDT`, `BTC-USD`: the
+ * contract family's name) at `idxPx`, stamped `ts` (ms), strings.
+ */
+export interface OkxIndexTicker {
+  instId: string;
+  idxPx: string;
+  ts: string;
 }
 export interface OkxOpenInterest {
   instId: string;
@@ -118,8 +135,8 @@ export class OkxClient {
     return envelope.data ?? [];
   }
 
-  instruments() {
-    return this.get<OkxInstrument>('/api/v5/public/instruments', { instType: 'SWAP' });
+  instruments(instType: OkxDerivativeType = 'SWAP') {
+    return this.get<OkxInstrument>('/api/v5/public/instruments', { instType });
   }
 
   openInterest() {
@@ -135,8 +152,13 @@ export class OkxClient {
     return this.get<OkxFundingHistoryRow>('/api/v5/public/funding-rate-history', { instId, after, limit: okxPageLimit });
   }
 
-  markPrices() {
-    return this.get<OkxMarkPrice>('/api/v5/public/mark-price', { instType: 'SWAP' });
+  markPrices(instType: OkxDerivativeType = 'SWAP') {
+    return this.get<OkxMarkPrice>('/api/v5/public/mark-price', { instType });
+  }
+
+  /** Every OKX index quoted in `quoteCcy` (USD, USDT, USDC, BTC), now. */
+  indexTickers(quoteCcy: string) {
+    return this.get<OkxIndexTicker>('/api/v5/market/index-tickers', { quoteCcy });
   }
 
   async book(instId: string, depth = bookLevelLimit): Promise<OkxBook | undefined> {

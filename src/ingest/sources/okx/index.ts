@@ -32,14 +32,18 @@ const maxPages = 50;
  */
 const fundingHistoryMs = 89 * dayMs - hourMs;
 
-/** Reads the SWAP listing and each tracked swap's funding interval, and stores them. */
+/**
+ * Reads the SWAP and FUTURES listings and each tracked swap's funding interval, and stores them.
+ * Dated futures are listed for their marks (basis over the index); an expired one drops out of
+ * the listing and is retired.
+ */
 export async function discoverOkxInstruments(db: Db, http: JsonHttpClient): Promise<number> {
   const client = new OkxClient(http);
-  const list = await client.instruments();
+  const list = [...(await client.instruments('SWAP')), ...(await client.instruments('FUTURES'))];
   const assets = await trackedAssets(db);
   // The listing has no funding interval: the funding-rate endpoint gives it per swap.
   const intervals = new Map<string, number>();
-  for (const listed of map.mapInstruments(list, assets, intervals)) {
+  for (const listed of map.mapInstruments(list, assets, intervals).filter((i) => i.contractType === 'PERPETUAL')) {
     const [rate] = await client.fundingRate(listed.symbol);
     const hours = rate ? map.fundingIntervalHours(rate) : null;
     if (hours) intervals.set(listed.symbol, hours);
@@ -56,6 +60,11 @@ function instruments(ctx: Pick<IngestContext, 'db' | 'http'>): Promise<KnownInst
 }
 
 async function markPrices(client: OkxClient): Promise<Map<string, number>> {
+/** The swaps only: open interest, funding, depth and liquidations are read for them alone. */
+async function swaps(ctx: Pick<IngestContext, 'db' | 'http'>): Promise<KnownInstrument[]> {
+  return (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL');
+}
+
   return new Map((await client.markPrices()).map((m) => [m.instId, num(m.markPx, 'markPx')]));
 }
 
@@ -101,7 +110,7 @@ async function fundingHistoryOf(client: OkxClient, instId: string, slice: TimeWi
 
 async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<number> {
   const client = new OkxClient(ctx.http);
-  const list = (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL');
+  const list = await swaps(ctx);
   const now = ctx.clock.now();
   let written = 0;
   // Earlier than the venue serves, pages come back empty: not asked (the run notes the shortfall).
@@ -132,18 +141,32 @@ async function runFunding(ctx: IngestContext, window: TimeWindow): Promise<numbe
   return written;
 }
 
-/** Snapshot: the venue's marks now; the window only names the run. */
+/**
+ * Snapshot: the venue's marks now (swaps, and dated futures when any is listed), each with the
+ * index of its family read in the same run from index-tickers (one call per quote currency:
+ * USD for inverse contracts, USDT or USDC for linear ones); the window only names the run.
+ */
 async function runMarkPrice(ctx: IngestContext): Promise<number> {
   const client = new OkxClient(ctx.http);
-  const known = new Map((await instruments(ctx)).map((i) => [i.symbol, i]));
-  const rows = (await client.markPrices()).filter((m) => known.has(m.instId)).map((m) => map.mapMarkPrice(m, known.get(m.instId)!));
+  const list = await instruments(ctx);
+  const known = new Map(list.map((i) => [i.symbol, i]));
+  const marks = await client.markPrices('SWAP');
+  if (list.some((i) => i.contractType === 'FUTURE')) marks.push(...(await client.markPrices('FUTURES')));
+  const tracked = marks.filter((m) => known.has(m.instId));
+  const indexes = new Map<string, number>();
+  for (const quote of new Set(tracked.map((m) => map.indexQuote(m.instId)))) {
+    for (const [id, price] of map.indexPrices(await client.indexTickers(quote))) indexes.set(id, price);
+  }
+  const rows = tracked.map((m) => map.mapMarkPrice(m, known.get(m.instId)!, indexes));
+  const unindexed = rows.filter((r) => r.index_price === null).length;
+  if (unindexed > 0) ctx.note(`${unindexed} mark price(s) without their family's index in index-tickers: index_price null`);
   return ctx.upsert(markPriceTable, rows);
 }
 
 async function runDepth(ctx: IngestContext): Promise<number> {
   const client = new OkxClient(ctx.http);
   const rows = [];
-  for (const instrument of await instruments(ctx)) {
+  for (const instrument of await swaps(ctx)) {
     const book = await client.book(instrument.symbol);
     const row = book ? map.mapDepth(book, instrument) : null;
     if (row) rows.push(row);
@@ -197,7 +220,7 @@ async function streamLiquidations(ctx: StreamContext) {
  */
 async function runLiquidations(ctx: IngestContext, window: TimeWindow): Promise<number> {
   const client = new OkxClient(ctx.http);
-  const list = await instruments(ctx);
+  const list = await swaps(ctx);
   const bySymbol = new Map(list.map((i) => [i.symbol, i]));
   const rows = new Map<string, LiquidationRow>();
   for (const family of new Set(list.map((i) => map.instrumentFamily(i.symbol)))) {
@@ -221,7 +244,7 @@ async function runLiquidations(ctx: IngestContext, window: TimeWindow): Promise<
 
 export const okxSource: Source = {
   slug: 'okx',
-  name: 'OKX perpetual swaps',
+  name: 'OKX perpetual swaps and dated futures',
   venue: okxVenue,
   // Public market endpoints allow 10–40 requests per 2 s each; the tightest is kept for all.
   rateLimit: { weight: 10, intervalMs: 2_000 },

@@ -8,14 +8,23 @@ import { intervalFromSpacing, settledFundingRows } from '../../funding-interval'
 import { sizeInCoins } from '../../instruments';
 import { VenueLiquidation } from '../../liquidation-stream';
 import { eventDigest, msTime, num, optNum, roundToHour } from '../../parse';
-import { bookLevelLimit, OkxBook, OkxFundingHistoryRow, OkxFundingRate, OkxInstrument, OkxLiquidationGroup, OkxMarkPrice, OkxOpenInterest } from './client';
+import { bookLevelLimit, OkxBook, OkxFundingHistoryRow, OkxFundingRate, OkxIndexTicker, OkxInstrument, OkxLiquidationGroup, OkxMarkPrice, OkxOpenInterest } from './client';
 
 /** OKX settles most swaps every 8 hours; used until the funding-rate endpoint says otherwise. */
 export const defaultFundingIntervalHours = 8;
 
-/** `BTC-USDT-SWAP` → `BTC-USDT`, the family the liquidation endpoint is queried by. */
+/**
+ * `BTC-USDT-SWAP` and the dated `BTC-USDT-240628` → `BTC-USDT`: the family the liquidation
+ * endpoint is queried by, and the id of the OKX index the family's contracts are marked against
+ * (GET /api/v5/market/index-tickers lists `BTC-USDT`, `BTC-USD`).
+ */
 export function instrumentFamily(instId: string): string {
-  return instId.replace(/-SWAP$/, '');
+  return instId.replace(/-(SWAP|\d{6})$/, '');
+}
+
+/** The quote currency of a family's index (`BTC-USD` → `USD`), what index-tickers is asked by. */
+export function indexQuote(instId: string): string {
+  return instrumentFamily(instId).split('-')[1] ?? '';
 }
 
 /**
@@ -34,8 +43,10 @@ export function fundingIntervalHours(rate: OkxFundingRate): number | null {
 }
 
 /**
- * Swaps of tracked assets. A contract is `ctVal × ctMult` units of `ctValCcy`: coins on a
- * linear swap (BTC-USDT-SWAP: 0.01 BTC), USD on an inverse one (BTC-USD-SWAP: 100 USD).
+ * Swaps and dated futures of tracked assets. A contract is `ctVal × ctMult` units of `ctValCcy`:
+ * coins on a linear contract (BTC-USDT-SWAP: 0.01 BTC), USD on an inverse one (BTC-USD-SWAP: 100
+ * USD). A dated future (`instType` FUTURES, e.g. BTC-USD-240628) expires at `expTime` and pays no
+ * funding.
  */
 export function mapInstruments(list: OkxInstrument[], assets: Map<string, number>, intervals: Map<string, number>): ListedInstrument[] {
   const listed: ListedInstrument[] = [];
@@ -43,16 +54,18 @@ export function mapInstruments(list: OkxInstrument[], assets: Map<string, number
     const [base, quote] = (item.instFamily || item.uly || instrumentFamily(item.instId)).split('-');
     const assetId = assets.get(base);
     if (assetId === undefined || !quote || (item.ctType !== 'linear' && item.ctType !== 'inverse')) continue;
+    const dated = item.instType === 'FUTURES';
+    const expiresAt = dated ? msTime(item.expTime, 'expTime') : null;
     listed.push({
       assetId,
       symbol: item.instId,
-      contractType: 'PERPETUAL',
+      contractType: dated ? 'FUTURE' : 'PERPETUAL',
       marginType: item.ctType === 'linear' ? 'LINEAR' : 'INVERSE',
       quoteCurrency: quote,
       contractSize: num(item.ctVal, 'ctVal') * (optNum(item.ctMult, 'ctMult') ?? 1),
-      expiresAt: null,
+      expiresAt,
       active: item.state === 'live',
-      fundingIntervalHours: intervals.get(item.instId) ?? defaultFundingIntervalHours,
+      fundingIntervalHours: dated ? null : (intervals.get(item.instId) ?? defaultFundingIntervalHours),
     });
   }
   return listed;
@@ -110,9 +123,24 @@ export function mapCurrentFunding(rate: OkxFundingRate, instrument: KnownInstrum
   return { asset_id: instrument.assetId, instrument_id: instrument.id, at, rate: value, interval_hours: hours, origin: 'LIVE' };
 }
 
-/** OKX's mark-price endpoint carries no index price: index_price stays null. */
-export function mapMarkPrice(row: OkxMarkPrice, instrument: KnownInstrument): MarkPriceRow {
-  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: msTime(row.ts, 'ts'), mark_price: num(row.markPx, 'markPx'), index_price: null, origin: 'LIVE' };
+/** Index prices by OKX index id (`BTC-USDT`), from index-tickers rows. */
+export function indexPrices(rows: OkxIndexTicker[]): Map<string, number> {
+  const prices = new Map<string, number>();
+  for (const row of rows) {
+    const price = optNum(row.idxPx, 'idxPx');
+    if (price !== null && price > 0) prices.set(row.instId, price);
+  }
+  return prices;
+}
+
+/**
+ * OKX's mark-price endpoint carries no index price: it is the index of the contract's family
+ * (`BTC-USDT-SWAP` → `BTC-USDT`) as index-tickers gave it in the same run (`indexes`); null when
+ * that index was not read.
+ */
+export function mapMarkPrice(row: OkxMarkPrice, instrument: KnownInstrument, indexes: Map<string, number> = new Map()): MarkPriceRow {
+  const index = indexes.get(instrumentFamily(row.instId)) ?? null;
+  return { asset_id: instrument.assetId, instrument_id: instrument.id, at: msTime(row.ts, 'ts'), mark_price: num(row.markPx, 'markPx'), index_price: index, origin: 'LIVE' };
 }
 
 /**
