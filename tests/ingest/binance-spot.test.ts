@@ -34,7 +34,8 @@ describe('Binance spot candles', () => {
       { symbol: 'BTC', resolution: 'M1', n: 60, first: new Date('2024-06-10T08:00:00Z'), last: new Date('2024-06-10T08:59:00Z') },
       { symbol: 'ETH', resolution: 'M1', n: 60, first: new Date('2024-06-10T08:00:00Z'), last: new Date('2024-06-10T08:59:00Z') },
     ]);
-    expect(result.rowsWritten).toBe(122);
+    // 122 candles, each also written to source_candle under binance-spot.
+    expect(result.rowsWritten).toBe(244);
     expect(result.notes).toEqual(['binance spot lists no SOLUSDT: SOL candles skipped']);
   });
 
@@ -45,6 +46,13 @@ describe('Binance spot candles', () => {
     const [row] = await database.db.query(`SELECT c.open, c.close, c.volume_usd FROM candle c JOIN asset a ON a.id = c.asset_id WHERE a.symbol = 'ETH' AND c.resolution = 'M1' AND c.start = $1`, [new Date(minute)]);
     const close = minutePrice('ETH', minute);
     expect(row).toEqual({ open: close - 0.5, close, volume_usd: 2.5 * close + 0.25 });
+  });
+
+  it('keeps the same candles under binance-spot in source_candle, in USDT as quoted (no conversion on the way in)', async () => {
+    const pairs = await database.db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE (c.open, c.high, c.low, c.close, c.volume_usd) IS NOT DISTINCT FROM (s.open, s.high, s.low, s.close, s.volume_quote))::int AS same
+      FROM candle c JOIN source_candle s ON s.asset_id = c.asset_id AND s.resolution = c.resolution AND s.start = c.start AND s.source = 'binance-spot'`);
+    expect(pairs).toEqual([{ n: 122, same: 122 }]);
+    expect(await database.db.query(`SELECT DISTINCT quote_currency FROM source_candle`)).toEqual([{ quote_currency: 'USDT' }]);
   });
 
   it('asks for fewer than 1000 rows a page and resumes from the watermark on the next run', async () => {

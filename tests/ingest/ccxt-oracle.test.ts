@@ -2,6 +2,8 @@ import { pro } from 'ccxt';
 import { depthBands } from '../../src/ingest/depth';
 import { liquidationRow } from '../../src/ingest/liquidation-stream';
 import * as binance from '../../src/ingest/sources/binance/map';
+import * as binanceSpot from '../../src/ingest/sources/binance-spot/map';
+import * as coinbase from '../../src/ingest/sources/coinbase/map';
 import { liquidationStreamPath } from '../../src/ingest/sources/binance/index';
 import * as bybit from '../../src/ingest/sources/bybit/map';
 import * as deribit from '../../src/ingest/sources/deribit/map';
@@ -378,6 +380,54 @@ describe('ccxt oracle: hyperliquid', () => {
     const bands = depthBands(ccxtLevelsInCoins(book.bids, (a) => a), ccxtLevelsInCoins(book.asks, (a) => a))!;
     const ours = hyperliquid.mapDepth([{ book: raw, nSigFigs: null }], instruments.get('BTC')!)!;
     expect(ours.mid_price).toBe(bands.midPrice);
+  });
+});
+
+/**
+ * Spot candles, the two sides of the Coinbase premium: ccxt's coinbaseexchange and binance (spot)
+ * fetchOHLCV build the same candle requests and parse the same fixture payloads. Their markets
+ * are set by hand (one spot market each, as ccxt's own market shape): the candle endpoints are
+ * what is compared, not the product listings, which Cascade does not read.
+ */
+describe('ccxt oracle: spot candles (coinbaseexchange, binance spot)', () => {
+  const day = 86_400_000;
+  const nowMs = Date.UTC(2024, 5, 10, 9, 0, 30);
+  const spotMarket = (id: string, base: string, quote: string) => ({ id, symbol: `${base}/${quote}`, base, quote, baseId: base, quoteId: quote, type: 'spot', spot: true, active: true, precision: {}, limits: {} }) as any;
+  const cb = offline(new pro.coinbaseexchange(), (url) => {
+    const match = /^\/products\/([A-Z]+-[A-Z]+)\/candles$/.exec(url.pathname);
+    if (match) return fixture('coinbase', `candles.${match[1]}.${url.searchParams.get('granularity')}`);
+  });
+  cb.setMarkets([spotMarket('BTC-USD', 'BTC', 'USD'), spotMarket('USDT-USD', 'USDT', 'USD')]);
+  const bn = offline(new pro.binance(), (url) => {
+    if (url.pathname === '/api/v3/klines' && url.searchParams.get('symbol') === 'BTCUSDT' && url.searchParams.get('interval') === '1d') return fixture('binance-spot', 'klines.BTCUSDT.1d');
+  });
+  bn.setMarkets([spotMarket('BTCUSDT', 'BTC', 'USDT')]);
+  /** ccxt's candles that had closed at `nowMs`, oldest first, as [ms, open, high, low, close, volume]. */
+  const closed = (rows: Array<Array<number | undefined>>, periodMs: number) => rows.filter((r) => r[0]! + periodMs <= nowMs).sort((a, b) => a[0]! - b[0]!);
+
+  it('Coinbase BTC-USD days: the same start, open, high, low and close (Coinbase sends low and high first); volume_usd = ccxt volume × close, 0 where the row has none', async () => {
+    const theirs = closed(await cb.fetchOHLCV('BTC/USD', '1d', Date.UTC(2024, 5, 8)), day);
+    expect(cb.requests).toEqual([expect.stringMatching(/^GET \/products\/BTC-USD\/candles\?granularity=86400/)]);
+    const ours = coinbase.mapCandles(fixture('coinbase', 'candles.BTC-USD.86400'), 1, 'D1', day, nowMs).candles;
+    expect(ours.map((c) => [c.start.getTime(), c.open, c.high, c.low, c.close])).toEqual(theirs.map((r) => r.slice(0, 5)));
+    ours.forEach((c, i) => expect(closeTo(c.volume_usd, (theirs[i][5] ?? 0) * c.close!)).toBe(true));
+    expect(theirs.map((r) => r[5] ?? null)).toEqual([null, 9011.2345]);
+  });
+
+  it('Coinbase USDT-USD minutes (USD per USDT): the same rows, the two minutes without ticks missing from both', async () => {
+    const theirs = closed(await cb.fetchOHLCV('USDT/USD', '1m', Date.UTC(2024, 5, 10, 8), 300), minute);
+    const ours = coinbase.mapStablecoinRates(fixture('coinbase', 'candles.USDT-USD.60'), 'USDT', 'M1', minute, nowMs);
+    expect(ours).toHaveLength(58);
+    expect(ours.map((r) => [r.start.getTime(), r.open, r.high, r.low, r.close])).toEqual(theirs.map((r) => r.slice(0, 5)));
+  });
+
+  it('Binance BTCUSDT days: the same start and levels in USDT; ccxt\'s volume is the base volume (element 5), Cascade keeps the quote volume (element 7) the kline also carries', async () => {
+    const theirs = closed(await bn.fetchOHLCV('BTC/USDT', '1d', Date.UTC(2024, 5, 8)), day);
+    const raw = fixture<any[][]>('binance-spot', 'klines.BTCUSDT.1d');
+    const ours = binanceSpot.mapKlines(raw as any, 1, 'D1', day, nowMs);
+    expect(ours.map((c) => [c.start.getTime(), c.open, c.high, c.low, c.close])).toEqual(theirs.map((r) => r.slice(0, 5)));
+    expect(theirs.map((r) => r[5])).toEqual(raw.slice(0, 2).map((k) => Number(k[5])));
+    expect(ours.map((c) => c.volume_usd)).toEqual(raw.slice(0, 2).map((k) => Number(k[7])));
   });
 });
 

@@ -25,8 +25,12 @@ export function binanceKlines(symbol: string, interval: string): unknown[][] | n
   });
 }
 
-/** Coinbase candles ([time s, low, high, open, close, volume], numbers) of BTC-USD and ETH-USD. */
+/**
+ * Coinbase candles ([time s, low, high, open, close, volume], numbers) of BTC-USD and ETH-USD,
+ * and of USDT-USD (USD per USDT) from its fixtures (two minutes without ticks, 08:30 and 08:31).
+ */
 export function coinbaseCandles(product: string, granularity: number): unknown[][] | null {
+  if (product === 'USDT-USD') return fixture('coinbase', `candles.USDT-USD.${granularity}`);
   const asset = product.replace(/-USD$/, '');
   if (asset !== 'BTC' && asset !== 'ETH') return null;
   if (granularity === 86_400) return asset === 'BTC' ? fixture('coinbase', 'candles.BTC-USD.86400') : [];

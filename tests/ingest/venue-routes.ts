@@ -124,7 +124,7 @@ export function serveBinanceSpot(server: VenueServer, klines: (symbol: string, i
 }
 
 export function serveCoinbase(server: VenueServer, candles: (product: string, granularity: number) => unknown[][] | null): void {
-  for (const product of ['BTC-USD', 'ETH-USD', 'SOL-USD']) {
+  for (const product of ['BTC-USD', 'ETH-USD', 'SOL-USD', 'USDT-USD']) {
     server.route(`/products/${product}/candles`, (r) => {
       const rows = candles(product, Number(r.query.get('granularity')));
       if (!rows) return reply(404, { message: 'NotFound' });

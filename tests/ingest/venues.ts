@@ -133,6 +133,8 @@ export async function storedRows(db: Db): Promise<Record<string, unknown[]>> {
     liquidation: 'SELECT asset_id, venue_id, instrument_id, side, price, quantity, notional_usd, occurred_at, event_key FROM liquidation ORDER BY occurred_at, event_key',
     liquidation_hourly: 'SELECT * FROM liquidation_hourly ORDER BY 1, 2, 3, 4',
     candle: 'SELECT asset_id, resolution, start, open, high, low, close, volume_usd, source FROM candle ORDER BY 1, 2, 3',
+    source_candle: 'SELECT asset_id, source, resolution, start, quote_currency, open, high, low, close, volume_quote FROM source_candle ORDER BY 1, 2, 3, 4',
+    stablecoin_rate: 'SELECT currency, source, resolution, start, open, high, low, close FROM stablecoin_rate ORDER BY 1, 2, 3, 4',
     etf_flow: 'SELECT asset_id, etf_id, day, net_flow_usd, holdings FROM etf_flow ORDER BY 1, 2, 3',
     cohort_supply: 'SELECT asset_id, cohort_id, day, supply FROM cohort_supply ORDER BY 1, 2, 3',
     exchange_flow: 'SELECT asset_id, day, inflow, outflow FROM exchange_flow ORDER BY 1, 2',
@@ -152,5 +154,5 @@ export async function storedRows(db: Db): Promise<Record<string, unknown[]>> {
 export async function clearIngested(db: Db): Promise<void> {
   await db.query(`TRUNCATE open_interest, open_interest_revision, funding_rate, funding_rate_revision, mark_price, mark_price_revision,
     order_book_depth, order_book_depth_revision, liquidation, liquidation_hourly, ingestion_run, ingestion_watermark,
-    candle, candle_revision, etf_flow, etf_flow_revision, cohort_supply, cohort_supply_revision, exchange_flow, exchange_flow_revision`);
+    candle, candle_revision, source_candle, source_candle_revision, stablecoin_rate, stablecoin_rate_revision, etf_flow, etf_flow_revision, cohort_supply, cohort_supply_revision, exchange_flow, exchange_flow_revision`);
 }

@@ -1,4 +1,5 @@
 import { candleTable } from '../../../domains/prices/candle.table';
+import { sourceCandleTable, toSourceCandles } from '../../../domains/prices/source-candle.table';
 import { candleResolutions, candleWindow } from '../../candles';
 import { trackedAssets } from '../../catalog';
 import { inWindow, pullHistory } from '../../history';
@@ -15,7 +16,8 @@ function isUnknownSymbol(error: unknown): boolean {
 
 /**
  * Minute and day candles of every tracked asset's USDT pair. The primary candle source:
- * it writes whatever another source stored for the same minute (kept as a revision).
+ * it writes whatever another source stored for the same minute (kept as a revision). The same
+ * candles, in USDT as quoted, go to source_candle under binance-spot (the Coinbase premium).
  */
 async function runCandles(ctx: IngestContext, window: TimeWindow): Promise<number> {
   const client = new BinanceSpotClient(ctx.http);
@@ -30,7 +32,9 @@ async function runCandles(ctx: IngestContext, window: TimeWindow): Promise<numbe
         const plan = { sliceMs: sliceForLimit(klinePageLimit, periodMs), overlapMs: periodMs };
         await pullHistory(ctx, `${symbol}:${resolution}`, wanted, plan, async (slice) => {
           const rows = await client.klines(symbol, klineIntervals[resolution], slice.from.getTime(), slice.to.getTime() - 1);
-          written += await ctx.upsert(candleTable, inWindow(mapKlines(rows, assetId, resolution, periodMs, now), slice, (c) => c.start));
+          const candles = inWindow(mapKlines(rows, assetId, resolution, periodMs, now), slice, (c) => c.start);
+          written += await ctx.upsert(candleTable, candles);
+          written += await ctx.upsert(sourceCandleTable, toSourceCandles(candles, 'USDT'));
         });
       }
     } catch (error) {

@@ -1,4 +1,5 @@
 import { CandleResolution, CandleRow, candleTable } from '../../../domains/prices/candle.table';
+import { sourceCandleTable, stablecoinRateTable, toSourceCandles } from '../../../domains/prices/source-candle.table';
 import { candleResolutions, candleWindow } from '../../candles';
 import { trackedAssets } from '../../catalog';
 import { inWindow, pullHistory } from '../../history';
@@ -6,13 +7,14 @@ import { HttpError } from '../../http';
 import { sliceForLimit } from '../../paging';
 import { IngestContext, Source, TimeWindow } from '../../source';
 import { candleGranularitySeconds, candlePageLimit, CoinbaseClient } from './client';
-import { coinbaseSlug, mapCandles, productId } from './map';
+import { coinbaseSlug, mapCandles, mapStablecoinRates, productId, stablecoinProducts } from './map';
 
 /**
  * The candle table holds one candle per (asset, resolution, minute) whatever its source, so
- * Coinbase is the FALLBACK source: it fills only candles no other source (Binance spot, the
+ * Coinbase is the FALLBACK source there: it fills only candles no other source (Binance spot, the
  * primary) has stored, e.g. where api.binance.com is unreachable. Binance later overwrites a
- * Coinbase candle (the Coinbase one is kept as a revision), never the other way round.
+ * Coinbase candle (the Coinbase one is kept as a revision), never the other way round. Every
+ * Coinbase candle is also kept under its own source in source_candle (the Coinbase premium).
  */
 async function withoutOtherSources(ctx: IngestContext, candles: CandleRow[], assetId: number, resolution: CandleResolution, slice: TimeWindow): Promise<CandleRow[]> {
   if (candles.length === 0) return candles;
@@ -40,13 +42,40 @@ async function runCandles(ctx: IngestContext, window: TimeWindow): Promise<numbe
           const rows = await client.candles(product, candleGranularitySeconds[resolution], slice.from, new Date(slice.to.getTime() - 1000));
           const { candles, withoutVolume } = mapCandles(rows, assetId, resolution, periodMs, now);
           if (withoutVolume) ctx.note(`${withoutVolume} ${product} ${resolution} candles came without volume: stored with volume 0`);
-          const fresh = await withoutOtherSources(ctx, inWindow(candles, slice, (c) => c.start), assetId, resolution, slice);
-          written += await ctx.upsert(candleTable, fresh);
+          const inSlice = inWindow(candles, slice, (c) => c.start);
+          written += await ctx.upsert(sourceCandleTable, toSourceCandles(inSlice, 'USD'));
+          written += await ctx.upsert(candleTable, await withoutOtherSources(ctx, inSlice, assetId, resolution, slice));
         });
       }
     } catch (error) {
       if (!(error instanceof HttpError && error.status === 404)) throw error;
       ctx.note(`coinbase lists no ${product}: ${asset} candles skipped`);
+    }
+  }
+  return written + (await runStablecoinRates(ctx, client, window, now));
+}
+
+/**
+ * The USD price of USDT (Coinbase Exchange USDT-USD), minute and day candles: what puts Binance's
+ * USDT quotes on a USD footing for the Coinbase premium (docs/analytics.md). Pulled in the candles
+ * run, from the same endpoint, with the same paging.
+ */
+async function runStablecoinRates(ctx: IngestContext, client: CoinbaseClient, window: TimeWindow, now: number): Promise<number> {
+  let written = 0;
+  for (const { currency, product } of stablecoinProducts) {
+    try {
+      for (const { resolution, periodMs } of candleResolutions) {
+        const wanted = candleWindow(window, periodMs, now);
+        if (!wanted) continue;
+        const plan = { sliceMs: sliceForLimit(candlePageLimit, periodMs), overlapMs: periodMs };
+        await pullHistory(ctx, `${product}:${resolution}`, wanted, plan, async (slice) => {
+          const rows = await client.candles(product, candleGranularitySeconds[resolution], slice.from, new Date(slice.to.getTime() - 1000));
+          written += await ctx.upsert(stablecoinRateTable, inWindow(mapStablecoinRates(rows, currency, resolution, periodMs, now), slice, (r) => r.start));
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof HttpError && error.status === 404)) throw error;
+      ctx.note(`coinbase lists no ${product}: the ${currency} rate is not collected`);
     }
   }
   return written;
