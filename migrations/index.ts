@@ -11,7 +11,8 @@ import { IngestionRunHourly1765400000000 } from './1765400000000-ingestion-run-h
 import { StreamSilence1765500000000 } from './1765500000000-stream-silence';
 import { StreamSilenceRepaired1765600000000 } from './1765600000000-stream-silence-repaired';
 import { SourceCandles1796409240563 } from './1796409240563-source-candles';
+import { PositioningRatio1796409271312 } from './1796409271312-positioning-ratio';
 import { TakerVolume1796409280933 } from './1796409280933-taker-volume';
 
 /** Every migration in order; listed explicitly so the compiled app needs no glob at run time. */
-export const migrations = [InitialModel1764000000000, IngestionWatermark1764100000000, AssetSupply1764200000000, HourlyRollups1764300000000, ApiKeys1764800000000, LiquidationCompleteness1764900000000, DepthUnknownBands1765100000000, BybitOpenInterestOneSide1765200000000, SourcePause1765300000000, IngestionRunHourly1765400000000, StreamSilence1765500000000, StreamSilenceRepaired1765600000000, SourceCandles1796409240563, TakerVolume1796409280933];
+export const migrations = [InitialModel1764000000000, IngestionWatermark1764100000000, AssetSupply1764200000000, HourlyRollups1764300000000, ApiKeys1764800000000, LiquidationCompleteness1764900000000, DepthUnknownBands1765100000000, BybitOpenInterestOneSide1765200000000, SourcePause1765300000000, IngestionRunHourly1765400000000, StreamSilence1765500000000, StreamSilenceRepaired1765600000000, SourceCandles1796409240563, PositioningRatio1796409271312, TakerVolume1796409280933];

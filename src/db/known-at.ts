@@ -32,6 +32,8 @@ const tableColumns: Record<string, string[]> = {
   etf_flow: ['asset_id', 'etf_id', 'day', 'net_flow_usd', 'holdings', 'origin', 'recorded_at'],
   cohort_supply: ['asset_id', 'cohort_id', 'day', 'supply', 'origin', 'recorded_at'],
   exchange_flow: ['asset_id', 'day', 'inflow', 'outflow', 'origin', 'recorded_at'],
+  positioning_ratio: ['asset_id', 'venue_id', 'kind', 'scope', 'period', 'at', 'long_short_ratio', 'long_share', 'short_share', 'origin', 'recorded_at'],
   source_candle: ['asset_id', 'source', 'resolution', 'start', 'quote_currency', 'open', 'high', 'low', 'close', 'volume_quote', 'origin', 'recorded_at'],
   stablecoin_rate: ['currency', 'source', 'resolution', 'start', 'open', 'high', 'low', 'close', 'origin', 'recorded_at'],
+  taker_volume: ['asset_id', 'instrument_id', 'at', 'buy_usd', 'sell_usd', 'buy_published', 'sell_published', 'published_unit', 'published_ratio', 'usd_price', 'origin', 'recorded_at'],
 };

@@ -20,6 +20,7 @@ export const datasetNames = [
   'cohorts',
   'exchange-flows',
   'taker-volume',
+  'positioning',
 ] as const;
 export type DatasetName = (typeof datasetNames)[number];
 

@@ -15,7 +15,7 @@ export interface DataSourceEntry {
   source: string;
   /** Venue the rows belong to, when the source fills a venue's data (a keyed provider may fill another venue's). */
   venue: string | null;
-  dataset: 'instruments' | 'open-interest' | 'funding' | 'mark-price' | 'depth' | 'liquidations' | 'candles' | 'etf-flows' | 'cohorts' | 'exchange-flows' | 'taker-volume';
+  dataset: 'instruments' | 'open-interest' | 'funding' | 'mark-price' | 'depth' | 'liquidations' | 'candles' | 'etf-flows' | 'cohorts' | 'exchange-flows' | 'taker-volume' | 'positioning';
   /** Method and path, or WebSocket route and channel. */
   endpoint: string;
   units: string;

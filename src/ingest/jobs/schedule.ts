@@ -29,6 +29,8 @@ export const datasetSchedules: Record<DatasetName, DatasetSchedule> = {
   'exchange-flows': { cron: '30 1 * * *', lookbackMs: 3 * day },
   // 5-minute periods published a few minutes after they close; an hour re-reads late ones.
   'taker-volume': { cron: '2-59/5 * * * *', lookbackMs: hour },
+  // Long/short ratios: 5-minute periods, read a few minutes after they close; an hour re-reads late ones.
+  positioning: { cron: '3-59/5 * * * *', lookbackMs: hour },
 };
 
 /** The pg-boss queue of one source's dataset. */

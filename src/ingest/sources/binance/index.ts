@@ -18,6 +18,7 @@ import { binanceCanary } from './canary';
 import { BinanceClient, BinanceForceOrderEvent, BinanceFundingRate, openInterestHistPeriods, OpenInterestHistPeriod } from './client';
 import * as map from './map';
 import { runBinanceTakerVolume, takerVolumeHistoryMs } from './taker-volume';
+import { binanceRatioHistoryMs, runBinancePositioning } from './positioning';
 
 // !forceOrder@arr pushes at most one liquidation per symbol per second: the catalog marks it LOWER_BOUND.
 export const binanceVenue: VenueDefinition = { slug: 'binance', name: 'Binance', kind: 'CEX' };
@@ -207,5 +208,6 @@ export const binanceSource: Source = {
     depth: { run: runDepth },
     liquidations: { stream: streamLiquidations },
     'taker-volume': { run: async (ctx, window) => runBinanceTakerVolume(ctx, window, perpetuals(await instruments(ctx))), historyLimitMs: takerVolumeHistoryMs, servesHistory: true },
+    positioning: { run: async (ctx, window) => runBinancePositioning(ctx, window, perpetuals(await instruments(ctx))), historyLimitMs: binanceRatioHistoryMs, servesHistory: true },
   },
 };

@@ -64,7 +64,7 @@ export interface BybitAllLiquidationMessage {
 
 /** Bybit's "too many visits" (10006) and transient server errors are worth a retry. */
 const retryableCodes = new Set([10000, 10006, 10016]);
-function checkEnvelope(body: unknown) {
+export function checkEnvelope(body: unknown) {
   const envelope = body as Partial<BybitEnvelope<unknown>>;
   if (typeof envelope?.retCode !== 'number') return { message: 'response without retCode', retryable: false };
   if (envelope.retCode === 0) return null;

@@ -17,6 +17,7 @@ import { WsCollector } from '../../ws';
 import { bybitCanary } from './canary';
 import { BybitAllLiquidationMessage, BybitClient, BybitFundingPoint, BybitInstrument } from './client';
 import * as map from './map';
+import { runBybitPositioning } from './positioning';
 
 export const bybitVenue: VenueDefinition = { slug: 'bybit', name: 'Bybit', kind: 'CEX' };
 
@@ -217,5 +218,6 @@ export const bybitSource: Source = {
     'mark-price': { run: runMarkPrice },
     depth: { run: runDepth },
     liquidations: { stream: streamLiquidations },
+    positioning: { run: async (ctx, window) => runBybitPositioning(ctx, window, (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL')), servesHistory: true },
   },
 };

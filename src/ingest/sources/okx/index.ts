@@ -19,6 +19,7 @@ import { okxCanary } from './canary';
 import { OkxClient, OkxFundingHistoryRow, OkxLiquidationPush, okxLiquidationSubscription, okxPageLimit } from './client';
 import * as map from './map';
 import { okxTakerVolumeHistoryMs, runOkxTakerVolume } from './taker-volume';
+import { okxRatioHistoryMs, runOkxPositioning } from './positioning';
 
 export const okxVenue: VenueDefinition = { slug: 'okx', name: 'OKX', kind: 'CEX' };
 
@@ -59,12 +60,12 @@ function instruments(ctx: Pick<IngestContext, 'db' | 'http'>): Promise<KnownInst
   return instrumentsOrDiscover(ctx.db, okxVenue.slug, () => discoverOkxInstruments(ctx.db, ctx.http));
 }
 
-async function markPrices(client: OkxClient): Promise<Map<string, number>> {
 /** The swaps only: open interest, funding, depth and liquidations are read for them alone. */
 async function swaps(ctx: Pick<IngestContext, 'db' | 'http'>): Promise<KnownInstrument[]> {
   return (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL');
 }
 
+async function markPrices(client: OkxClient): Promise<Map<string, number>> {
   return new Map((await client.markPrices()).map((m) => [m.instId, num(m.markPx, 'markPx')]));
 }
 
@@ -256,5 +257,6 @@ export const okxSource: Source = {
     depth: { run: runDepth },
     liquidations: { run: runLiquidations, stream: streamLiquidations, servesHistory: true },
     'taker-volume': { run: async (ctx, window) => runOkxTakerVolume(ctx, window, (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL')), historyLimitMs: okxTakerVolumeHistoryMs, servesHistory: true },
+    positioning: { run: async (ctx, window) => runOkxPositioning(ctx, window, (await instruments(ctx)).filter((i) => i.contractType === 'PERPETUAL')), historyLimitMs: okxRatioHistoryMs, servesHistory: true },
   },
 };
