@@ -10,6 +10,7 @@ import { LiquidationResolver } from '../domains/liquidations/liquidation.resolve
 import { IngestionStatusResolver } from '../ingest/status/ingestion-status.resolver';
 import { InstrumentOpenInterestResolver, OpenInterestResolver } from '../domains/open-interest/open-interest.resolver';
 import { SignalsResolver } from '../domains/signals/signals.resolver';
+import { TakerVolumeResolver } from '../domains/taker-volume/taker-volume.resolver';
 import { TimelineResolver } from '../domains/timeline/timeline.resolver';
 import { DislocationResolver } from '../domains/prices/dislocation.resolver';
 import { AssetPriceResolver } from '../domains/prices/price.resolver';
@@ -32,6 +33,7 @@ export const resolvers: NonEmptyArray<Function> = [
   LiquidationResolver,
   OpenInterestResolver,
   FundingResolver,
+  TakerVolumeResolver,
   DepthResolver,
   EtfResolver,
   EtfFlowResolver,

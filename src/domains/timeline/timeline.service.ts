@@ -10,6 +10,9 @@ import { findOpenInterestBuckets } from '../open-interest/open-interest.service'
 import { findCandleBuckets } from '../prices/candle.service';
 import { BucketRange, intervalMs } from '../shared/series';
 import { findBucketRsi } from '../signals/rsi-series';
+import { aggregateRatio, sumReported } from '../taker-volume/taker-volume.answer';
+import { findTakerVolumeBuckets } from '../taker-volume/taker-volume.service';
+import { Interval } from '../shared/enums';
 import { TimelineBucketType } from './timeline.types';
 
 type Field = keyof TimelineBucketType;
@@ -59,6 +62,24 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
     if (wants(field) && cohortId) add(async () => void columns.set(field, (await findCohortSupplyBuckets(db, cohortId, range, knownAt)).map((r) => r.change)));
   }
   if (wants('exchangeNetflow')) add(async () => void columns.set('exchangeNetflow', (await findExchangeFlowBuckets(db, asset.id, range, knownAt)).map((r) => r.inflow - r.outflow)));
+  // Venues publish taker volume per 5 minutes: an M1 bucket cannot hold a period, so it stays null.
+  if (wants('takerBuyUsd', 'takerSellUsd', 'takerBuySellRatio') && range.interval !== Interval.M1) {
+    add(async () => {
+      const rows = await findTakerVolumeBuckets(db, asset.id, null, range, knownAt);
+      columns.set('takerBuyUsd', rows.map((r) => sumReported(r).buyUsd));
+      columns.set('takerSellUsd', rows.map((r) => sumReported(r).sellUsd));
+      columns.set('takerBuySellRatio', rows.map(aggregateRatio));
+    });
+  }
+  if (wants('perpetualPremiumBps')) add(async () => void columns.set('perpetualPremiumBps', premiumTotals(await findPremiumBuckets(db, asset.id, null, range, knownAt)).map(servedPremium)));
+  if (wants('futuresAnnualizedBasis')) {
+    add(async () => {
+      const contracts = await toBasisContracts(registry, range, await findBasisPoints(db, asset.id, null, range, knownAt));
+      columns.set('futuresAnnualizedBasis', toNearestBuckets(range, contracts).map((b) => b.annualizedBasis));
+    });
+  }
+  let longShortRatios: TimelineLongShortRatioType[][] = [];
+  if (wants('longShortRatios') && range.interval !== Interval.M1) add(async () => void (longShortRatios = await timelineLongShortRatios(db, registry, asset.id, range, knownAt)));
   await Promise.all(jobs);
 
   const widthMs = intervalMs[range.interval];

@@ -57,4 +57,17 @@ export class TimelineBucketType {
 
   @Field(() => Float, { nullable: true, description: "RSI(14), Wilder, at the bucket's end (or at `to`, for a last bucket cut short): exactly marketSnapshot.rsi14 at that instant (closed daily closes, then the last price at or before it as a provisional close)." })
   rsi14!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Taker (aggressor) buy volume summed over the venues that publish one and reported, USD (as `takerVolumeHistory.buyUsd`); null when none reported, and at M1 (the venues publish 5-minute periods).',
+  })
+  takerBuyUsd!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Taker sell volume, USD, as takerBuyUsd (`takerVolumeHistory.sellUsd`).' })
+  takerSellUsd!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'takerBuyUsd ÷ takerSellUsd (`takerVolumeHistory.buySellRatio`); null when either is null or the sell side is 0.' })
+  takerBuySellRatio!: number | null;
 }
