@@ -37,10 +37,10 @@ describe('takerVolumeHistory', () => {
     for (let i = 0; i < 24; i++) rows.push(row(1, i, 2_000_000, 1_000_000));
     for (let i = 0; i < 11; i++) rows.push(row(2, i, 500_000, 1_500_000));
     rows.push(row(3, 0, 100_000, 100_000));
-    await upsertObservations(database.db, takerVolumeTable, rows);
+    await upsertObservations(database.db, takerVolumeTable, rows.map((r) => ({ ...r })));
     beforeRevision = (await database.db.query<{ now: Date }>('SELECT clock_timestamp() AS now'))[0].now;
     // A later re-read revises Binance's 10:00 period: knownAt before it sees the first value.
-    await upsertObservations(database.db, takerVolumeTable, [row(1, 0, 2_600_000, 1_000_000)]);
+    await upsertObservations(database.db, takerVolumeTable, [{ ...row(1, 0, 2_600_000, 1_000_000) }]);
     server = await startTestServer(database.db);
   });
   afterAll(async () => {
