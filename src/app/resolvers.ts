@@ -1,5 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { AssetResolver } from '../domains/assets/asset.resolver';
+import { BasisResolver } from '../domains/basis/basis.resolver';
 import { CascadeResolver } from '../domains/cascades/cascade.resolver';
 import { AssetCohortsResolver, CohortResolver } from '../domains/cohorts/cohort.resolver';
 import { DepthResolver } from '../domains/depth/depth.resolver';
@@ -34,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OpenInterestResolver,
   FundingResolver,
   TakerVolumeResolver,
+  BasisResolver,
   DepthResolver,
   EtfResolver,
   EtfFlowResolver,

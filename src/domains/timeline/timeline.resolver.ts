@@ -12,7 +12,7 @@ import { TimelineBucketType } from './timeline.types';
 export class TimelineResolver {
   @Query(() => [TimelineBucketType], {
     description:
-      'Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow and RSI. Costs at most 11 SQL statements: one per selected series (9, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed.',
+      'Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow, RSI, perpetual premium and futures basis. Costs at most 11 SQL statements: one per selected series (9, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed.',
   })
   async timeline(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
@@ -27,6 +27,6 @@ export class TimelineResolver {
     const record = await ctx.registry.requireAsset(asset);
     const fields = selectedFields(info);
     const cohorts = fields.has('lthSupplyChange') || fields.has('whaleSupplyChange') ? await ctx.loaders.cohorts.byAsset.load(record.id) : [];
-    return buildTimeline(ctx.db, record, range, fields, new Map(cohorts.map((c) => [c.slug, c.id])), knownAt);
+    return buildTimeline(ctx.db, record, range, fields, new Map(cohorts.map((c) => [c.slug, c.id])), knownAt, ctx.registry);
   }
 }

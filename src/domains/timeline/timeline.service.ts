@@ -13,6 +13,9 @@ import { findBucketRsi } from '../signals/rsi-series';
 import { aggregateRatio, sumReported } from '../taker-volume/taker-volume.answer';
 import { findTakerVolumeBuckets } from '../taker-volume/taker-volume.service';
 import { Interval } from '../shared/enums';
+import { premiumTotals, servedPremium, toBasisContracts, toNearestBuckets } from '../basis/basis.answer';
+import { findBasisPoints, findPremiumBuckets } from '../basis/basis.service';
+import { Registry } from '../shared/registry';
 import { TimelineBucketType } from './timeline.types';
 
 type Field = keyof TimelineBucketType;
@@ -22,7 +25,7 @@ type Column = Array<number | null>;
  * One statement per selected series (nine at most, run concurrently), each the same SQL the
  * single-series field runs; the series share the range's buckets, so they line up by index.
  */
-export async function buildTimeline(db: Db, asset: { id: number }, range: BucketRange, fields: Set<string>, cohortIds: Map<string, number>, knownAt?: Date | null): Promise<TimelineBucketType[]> {
+export async function buildTimeline(db: Db, asset: { id: number }, range: BucketRange, fields: Set<string>, cohortIds: Map<string, number>, knownAt?: Date | null, registry: Registry = new Registry(db)): Promise<TimelineBucketType[]> {
   const wants = (...names: Field[]) => names.some((n) => fields.has(n));
   const columns = new Map<Field, Column>();
   const jobs: Array<Promise<void>> = [];

@@ -70,4 +70,18 @@ export class TimelineBucketType {
 
   @Field(() => Float, { nullable: true, description: 'takerBuyUsd ÷ takerSellUsd (`takerVolumeHistory.buySellRatio`); null when either is null or the sell side is 0.' })
   takerBuySellRatio!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Perpetual premium over the index across venues, basis points: `perpetualPremiumHistory.premiumBps` (open-interest-weighted when every perpetual reporting has an open interest, else the plain mean over perpetuals of (mark / index − 1) × 10 000).',
+  })
+  perpetualPremiumBps!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Front dated-future basis, annualised, a fraction per year: `futuresBasisHistory.nearest.annualizedBasis` (each venue's nearest contract at least 7 days from expiry, (futures / index − 1) × 365 / days to expiry, averaged across venues).",
+  })
+  futuresAnnualizedBasis!: number | null;
 }
