@@ -14,6 +14,7 @@ import { SignalsResolver } from '../domains/signals/signals.resolver';
 import { TakerVolumeResolver } from '../domains/taker-volume/taker-volume.resolver';
 import { TimelineResolver } from '../domains/timeline/timeline.resolver';
 import { DislocationResolver } from '../domains/prices/dislocation.resolver';
+import { CoinbasePremiumResolver } from '../domains/spot-premium/coinbase-premium.resolver';
 import { AssetPriceResolver } from '../domains/prices/price.resolver';
 import { AssetInstrumentsResolver, InstrumentResolver } from '../domains/venues/instrument.resolver';
 import { VenueResolver } from '../domains/venues/venue.resolver';
@@ -48,6 +49,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TimelineResolver,
   CascadeResolver,
   DislocationResolver,
+  CoinbasePremiumResolver,
   ViewerResolver,
   DataSourceResolver,
   ErrorCodesResolver,

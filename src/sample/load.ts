@@ -10,11 +10,13 @@ import { insertLiquidations } from '../domains/liquidations/liquidation.writer';
 import { openInterestTable } from '../domains/open-interest/open-interest.table';
 import { candleTable } from '../domains/prices/candle.table';
 import { markPriceTable } from '../domains/prices/mark-price.table';
+import { sourceCandleTable, stablecoinRateTable } from '../domains/prices/source-candle.table';
 import { cohortSupplyRows, etfFlowRows, exchangeFlowRows } from './flows';
 import { liquidationBatches } from './liquidations';
 import { depthRows, fundingRows, markPriceRows, openInterestRows } from './market';
 import { ASSET_SYMBOLS, buildAssetPaths, candleBatches } from './prices';
 import { recordSampleLearnedTimes } from './recorded-at';
+import { spotPremiumRows } from './spot-premium';
 import { writeRegistry } from './registry';
 import { DAY_MS, MARKET_END } from './scenario';
 
@@ -92,6 +94,9 @@ export async function loadSampleScenario(db: Db, options: SampleOptions = {}): P
     await write(exchangeFlowTable, exchangeFlows);
     await write(cohortSupplyTable, cohortSupplyRows(registry, exchangeFlows));
     await write(etfFlowTable, etfFlowRows(registry, paths.BTC));
+    const spot = spotPremiumRows(registry.assetId.BTC, paths.BTC);
+    await write(sourceCandleTable, spot.candles);
+    await write(stablecoinRateTable, spot.rates);
     step('open interest, funding, marks, depth, ETF flows, cohorts and exchange flows written');
   })();
   const everythingElse = Promise.all([candles, market]);

@@ -10,7 +10,8 @@ import { publishedAtSql } from '../domains/shared/publication';
  * 20–30 minutes after it. The model's publication times are never earlier than these.
  */
 const statements = [
-  `UPDATE candle SET recorded_at = start + CASE resolution WHEN 'M1' THEN interval '1 minute' ELSE interval '1 day' END + interval '2 seconds' WHERE origin = 'SAMPLE'`,
+  // Candles, per-source candles and the USDT rate: once their minute (day) has closed.
+  ...['candle', 'source_candle', 'stablecoin_rate'].map((table) => `UPDATE ${table} SET recorded_at = start + CASE resolution WHEN 'M1' THEN interval '1 minute' ELSE interval '1 day' END + interval '2 seconds' WHERE origin = 'SAMPLE'`),
   ...['open_interest', 'funding_rate', 'mark_price', 'order_book_depth'].map((table) => `UPDATE ${table} SET recorded_at = at + interval '2 seconds' WHERE origin = 'SAMPLE'`),
   `UPDATE liquidation SET recorded_at = occurred_at + interval '1 second' WHERE origin = 'SAMPLE'`,
   `UPDATE etf_flow SET recorded_at = ${publishedAtSql('etf_flow', 'day')} + interval '15 minutes' WHERE origin = 'SAMPLE'`,

@@ -8,6 +8,8 @@ import { FundingWeighting } from '../funding/funding.types';
 import { findLiquidationBuckets } from '../liquidations/liquidation.rollup';
 import { findOpenInterestBuckets } from '../open-interest/open-interest.service';
 import { findCandleBuckets } from '../prices/candle.service';
+import { findCoinbasePremium } from '../spot-premium/coinbase-premium.service';
+import { premiumBpsOf } from '../spot-premium/coinbase-premium.types';
 import { BucketRange, intervalMs } from '../shared/series';
 import { findBucketRsi } from '../signals/rsi-series';
 import { aggregateRatio, sumReported } from '../taker-volume/taker-volume.answer';
@@ -65,6 +67,7 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
     if (wants(field) && cohortId) add(async () => void columns.set(field, (await findCohortSupplyBuckets(db, cohortId, range, knownAt)).map((r) => r.change)));
   }
   if (wants('exchangeNetflow')) add(async () => void columns.set('exchangeNetflow', (await findExchangeFlowBuckets(db, asset.id, range, knownAt)).map((r) => r.inflow - r.outflow)));
+  if (wants('coinbasePremiumBps')) add(async () => void columns.set('coinbasePremiumBps', (await findCoinbasePremium(db, asset.id, range, knownAt)).map(premiumBpsOf)));
   // Venues publish taker volume per 5 minutes: an M1 bucket cannot hold a period, so it stays null.
   if (wants('takerBuyUsd', 'takerSellUsd', 'takerBuySellRatio') && range.interval !== Interval.M1) {
     add(async () => {

@@ -84,4 +84,11 @@ export class TimelineBucketType {
       "Front dated-future basis, annualised, a fraction per year: `futuresBasisHistory.nearest.annualizedBasis` (each venue's nearest contract at least 7 days from expiry, (futures / index − 1) × 365 / days to expiry, averaged across venues).",
   })
   futuresAnnualizedBasis!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Coinbase premium, basis points: Coinbase <ASSET>-USD over Binance spot <ASSET>USDT converted to USD with the measured USDT price, from the closes of the latest candle both published in the bucket (as `coinbasePremium.premiumBps`); null when a close or the USDT rate is missing.',
+  })
+  coinbasePremiumBps!: number | null;
 }
