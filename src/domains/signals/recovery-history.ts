@@ -6,6 +6,7 @@ import { latestPublishedDay } from '../shared/publication';
 import { BucketRange } from '../shared/series';
 import { findBucketRsi } from './rsi-series';
 import { assessRecovery } from './signals.service';
+import { judgeRules, Rule, withRules } from './condition-rules';
 import { MarketSnapshotType, RecoveryAssessmentType, RecoveryThresholdsInput } from './signals.types';
 
 const dayMs = 86_400_000;
@@ -16,12 +17,14 @@ const dayMs = 86_400_000;
  * per bucket, RSI's daily closes and prices, daily US ETF flows), then the conditions in memory. Open interest is each instrument's latest reading
  * before the bucket's end within the staleness bound, summed (UNKNOWN when a venue is missing); the ETF flow is the 7 days ending on the latest day published by the
  * judged instant (shared/publication.ts); RSI is marketSnapshot's at that instant (rsi.ts).
+ * Each rule is its series' value at the judged instant, as recoverySignals reads it there: one
+ * more statement per series the rules read, not per bucket.
  */
-export async function recoveryHistory(db: Db, assetId: number, range: BucketRange, thresholds: RecoveryThresholdsInput, knownAt?: Date | null): Promise<RecoveryAssessmentType[]> {
+export async function recoveryHistory(db: Db, assetId: number, range: BucketRange, thresholds: RecoveryThresholdsInput, knownAt?: Date | null, rules: readonly Rule[] = []): Promise<RecoveryAssessmentType[]> {
   const judged = bucketJudgedAt(range);
   // Per bucket, the latest day whose ETF flows are published by the instant it is judged at.
   const etfThrough = judged.map((at) => latestPublishedDay('etf_flow', at));
-  const [openInterest, rsi, etfDays] = await Promise.all([
+  const [openInterest, rsi, etfDays, ruleConditions] = await Promise.all([
     findOpenInterestBuckets(db, assetId, null, range, knownAt),
     findBucketRsi(db, assetId, range, knownAt),
     db.query<{ day: string; net_flow_usd: number }>(
@@ -30,6 +33,8 @@ export async function recoveryHistory(db: Db, assetId: number, range: BucketRang
        GROUP BY f.day`,
       knownAt ? [assetId, etfThrough[0], etfThrough[etfThrough.length - 1], knownAt] : [assetId, etfThrough[0], etfThrough[etfThrough.length - 1]],
     ),
+    // The rules at the same instants: one statement per series for the whole range (condition-rules.ts).
+    judgeRules(db, assetId, judged, rules, knownAt),
   ]);
   const flowByDay = new Map(etfDays.map((d) => [d.day, d.net_flow_usd]));
   return openInterest.map((bucket, i) => {
@@ -46,6 +51,6 @@ export async function recoveryHistory(db: Db, assetId: number, range: BucketRang
       etfNetFlow7dUsd: etfFlow,
       rsi14: rsi[i],
     });
-    return assessRecovery(snapshot, thresholds);
+    return withRules(assessRecovery(snapshot, thresholds), ruleConditions[i], rules);
   });
 }

@@ -9,6 +9,11 @@ import { recoveryHistory } from './recovery-history';
 import { RecoveryWatch } from './recovery-watch';
 import { assessRecovery, marketSnapshot } from './signals.service';
 import { MarketSnapshotType, RecoveryAssessmentType, RecoveryThresholdsInput } from './signals.types';
+import { judgeRules, resolveRules, withRules } from './condition-rules';
+import { maxRules } from './condition-series';
+import { ConditionInput } from './condition.types';
+
+const rulesArgDescription = `Rules judged beside the published conditions, each a series (of a venue or the aggregate) compared with a value (see \`ConditionInput\`), answered after them in the order given; \`thresholds\` keeps its meaning. At most ${maxRules}. \`rulesMet\` says whether every rule holds.`;
 
 const defaults = { maxOpenInterestUsd: 30_000_000_000, minWeeklyEtfInflowUsd: 5_000_000_000, rsiOversold: 30 };
 
@@ -45,12 +50,13 @@ export class SignalsResolver {
   @Query(() => RecoveryAssessmentType, {
     nullable: true,
     description:
-      'The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 UTC days ending on the latest day published by `at` (D + 1 18:00 UTC) above $5B (weeklyEtfInflowAbove), daily RSI(14) at or below 30 (rsiOversold).',
+      'The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 UTC days ending on the latest day published by `at` (D + 1 18:00 UTC) above $5B (weeklyEtfInflowAbove), daily RSI(14) at or below 30 (rsiOversold); then each of `rules`, its series read at `at` from data published by then.',
   })
   async recoverySignals(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
     @Arg('at', () => Date, { nullable: true, description: 'Market time; defaults to now.' }) at: Date | null,
     @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true, description: 'The levels the conditions are judged against; each omitted level takes its default (see `RecoveryThresholdsInput`: open interest $30B, weekly ETF inflow $5B, RSI(14) 30).' }) thresholds: RecoveryThresholdsInput | null,
+    @Arg('rules', () => [ConditionInput], { nullable: true, description: rulesArgDescription }) rules: ConditionInput[] | null,
     @Arg('knownAt', () => Date, {
       nullable: true,
       description: knownAtDescription,
@@ -59,13 +65,16 @@ export class SignalsResolver {
     @Ctx() ctx: Context,
   ): Promise<RecoveryAssessmentType> {
     const judged = validThresholds(thresholds);
-    const snapshot = await marketSnapshot(ctx.db, await ctx.registry.requireAsset(asset), at ?? new Date(), knownAt);
-    return assessRecovery(snapshot, judged);
+    const judgedRules = await resolveRules(rules, ctx.registry);
+    const record = await ctx.registry.requireAsset(asset);
+    const moment = at ?? new Date();
+    const [snapshot, [ruleConditions]] = await Promise.all([marketSnapshot(ctx.db, record, moment, knownAt), judgeRules(ctx.db, record.id, [moment], judgedRules, knownAt)]);
+    return withRules(assessRecovery(snapshot, judged), ruleConditions, judgedRules);
   }
 
   @Query(() => [RecoveryAssessmentType], {
     description:
-      "The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); each bucket judged at its end (or at `to`, for a last bucket cut short): weekly ETF inflow = US net flow over the 7 UTC days ending on the latest day published by then (D + 1 18:00 UTC); RSI = marketSnapshot.rsi14 at that instant. Three SQL statements for the whole range.",
+      "The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); each bucket judged at its end (or at `to`, for a last bucket cut short): weekly ETF inflow = US net flow over the 7 UTC days ending on the latest day published by then (D + 1 18:00 UTC); RSI = marketSnapshot.rsi14 at that instant. Each of `rules`: its series at that instant, as recoverySignals reads it there. Three SQL statements for the whole range, plus one per series the rules read.",
   })
   async recoverySignalHistory(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
@@ -73,13 +82,15 @@ export class SignalsResolver {
     @Arg('from', () => Date, { description: fromArgDescription }) from: Date,
     @Arg('to', () => Date, { nullable: true, description: 'Exclusive; defaults to now.' }) to: Date | null,
     @Arg('thresholds', () => RecoveryThresholdsInput, { nullable: true, description: 'The levels the conditions are judged against; each omitted level takes its default (see `RecoveryThresholdsInput`: open interest $30B, weekly ETF inflow $5B, RSI(14) 30).' }) thresholds: RecoveryThresholdsInput | null,
+    @Arg('rules', () => [ConditionInput], { nullable: true, description: rulesArgDescription }) rules: ConditionInput[] | null,
     @Arg('knownAt', () => Date, { nullable: true, description: knownAtDescription }) knownAt: Date | null,
     @Ctx() ctx: Context,
   ): Promise<RecoveryAssessmentType[]> {
     const judged = validThresholds(thresholds);
+    const judgedRules = await resolveRules(rules, ctx.registry);
     const range = bucketRange(interval, from, to);
     const record = await ctx.registry.requireAsset(asset);
-    return recoveryHistory(ctx.db, record.id, range, judged, knownAt);
+    return recoveryHistory(ctx.db, record.id, range, judged, knownAt, judgedRules);
   }
 
   @Subscription(() => RecoveryAssessmentType, {

@@ -4,7 +4,7 @@ import { toAssetType } from '../assets/asset.types';
 import { toTotals } from '../liquidations/liquidation.types';
 import { rsiFromClosed } from './rsi';
 import { findSnapshot } from './signals.sql';
-import { openInterestStaleAfter } from '../open-interest/open-interest.service';
+import { openInterestPartialReason, unknownBecause } from './recovery-reasons';
 import { MarketSnapshotType, RecoveryAssessmentType, RecoveryConditionStatus, RecoveryConditionType, RecoveryThresholdsInput } from './signals.types';
 
 export async function marketSnapshot(db: Db, asset: AssetRecord, at: Date, knownAt?: Date | null): Promise<MarketSnapshotType> {
@@ -36,26 +36,20 @@ export async function marketSnapshot(db: Db, asset: AssetRecord, at: Date, known
  * One condition: judged only on complete data. A missing value, or one standing on partial data
  * (`partialBecause`), answers UNKNOWN with value null and met false, never a "met" made by a gap.
  */
-function condition(name: string, value: number | null, threshold: number, holds: (value: number) => boolean, missingBecause: string, partialBecause: string | null = null): RecoveryConditionType {
+export function condition(name: string, value: number | null, threshold: number, holds: (value: number) => boolean, missingBecause: string, partialBecause: string | null = null): RecoveryConditionType {
   const reason = value === null ? missingBecause : partialBecause;
   if (reason !== null) return Object.assign(new RecoveryConditionType(), { name, value: null, threshold, met: false, status: RecoveryConditionStatus.UNKNOWN, reason });
   const met = holds(value as number);
   return Object.assign(new RecoveryConditionType(), { name, value, threshold, met, status: met ? RecoveryConditionStatus.MET : RecoveryConditionStatus.NOT_MET, reason: null });
 }
 
-/** Why an open-interest sum is partial: the expected venues without a fresh reading, or null. */
-export function openInterestPartialReason(missingVenues: string[] | undefined): string | null {
-  if (!missingVenues?.length) return null;
-  return `open interest from ${missingVenues.join(', ')} has no reading within ${openInterestStaleAfter} of the time judged, so the sum is partial`;
-}
-
 /** The article's three conditions, judged on one snapshot. */
 export function assessRecovery(snapshot: MarketSnapshotType, thresholds: RecoveryThresholdsInput): RecoveryAssessmentType {
   const conditions = [
     condition('openInterestBelow', snapshot.openInterestUsd, thresholds.maxOpenInterestUsd, (v) => v < thresholds.maxOpenInterestUsd,
-      `no open-interest reading within ${openInterestStaleAfter}`, openInterestPartialReason(snapshot.openInterestMissingVenues)),
-    condition('weeklyEtfInflowAbove', snapshot.etfNetFlow7dUsd, thresholds.minWeeklyEtfInflowUsd, (v) => v > thresholds.minWeeklyEtfInflowUsd, 'no US spot ETF flow in the 7 days'),
-    condition('rsiOversold', snapshot.rsi14, thresholds.rsiOversold, (v) => v <= thresholds.rsiOversold, 'no price, or fewer than 15 daily closes, for RSI(14)'),
+      unknownBecause.openInterestMissing, openInterestPartialReason(snapshot.openInterestMissingVenues)),
+    condition('weeklyEtfInflowAbove', snapshot.etfNetFlow7dUsd, thresholds.minWeeklyEtfInflowUsd, (v) => v > thresholds.minWeeklyEtfInflowUsd, unknownBecause.etfFlowMissing),
+    condition('rsiOversold', snapshot.rsi14, thresholds.rsiOversold, (v) => v <= thresholds.rsiOversold, unknownBecause.rsiMissing),
   ];
   return Object.assign(new RecoveryAssessmentType(), { asOf: snapshot.asOf, conditions, allMet: conditions.every((c) => c.met) });
 }

@@ -5,9 +5,21 @@ import { splitAtHours } from '../liquidations/liquidation.rollup';
 import { lastPriceAtSql } from '../prices/candle.service';
 import { latestPublishedDaySql } from '../shared/publication';
 import { openInterestStaleAfter } from '../open-interest/open-interest.service';
+import {
+  cohortChange30dSql,
+  currentFundingSql,
+  currentOpenInterestSql,
+  depthMedian30dSql,
+  depthNowSql,
+  etfNetFlow7dSql,
+  exchangeNetflow7dSql,
+  hourlyDepthSql,
+  MomentSql,
+  openInterestMissingSql,
+  openInterestWeightedFundingSql,
+} from './market-figures.sql';
 
-/** Funding older than this is not "current" (a dead feed is not a value); open interest has its own, shorter bound. */
-export const staleAfter = '2 days';
+export { staleAfter } from './market-figures.sql';
 
 export interface SnapshotRow {
   price: number | null;
@@ -41,6 +53,8 @@ export interface SnapshotRow {
 function snapshotSql(knownAt: boolean): string {
   const k = knownAt ? '$7::timestamptz' : null;
   const from = (table: string, alias = table) => knownAtSource(table, alias, k);
+  // The figures a rule can also read, at $2 (market-figures.sql.ts).
+  const m: MomentSql = { from, asset: '$1', at: '$2' };
   return `
 WITH
 price AS (SELECT ${lastPriceAtSql((alias) => from('candle', alias), '$1', '$2::timestamptz')} AS price),
@@ -58,17 +72,9 @@ closes AS (
   SELECT array_agg(close ORDER BY start) AS closes, max(close) AS high
   FROM ${from('candle')} WHERE asset_id = $1 AND resolution = 'D1' AND close IS NOT NULL AND start <= $2::timestamptz - interval '1 day'),
 current_oi AS (
-  SELECT i.id AS instrument_id, i.venue_id, oi.open_interest_usd FROM instrument i
-  CROSS JOIN LATERAL (SELECT open_interest_usd FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id
-                      AND o.at <= $2 AND o.at >= $2::timestamptz - interval '${openInterestStaleAfter}' ORDER BY o.at DESC LIMIT 1) oi
-  WHERE i.asset_id = $1),
+  ${currentOpenInterestSql(m)}),
 oi_missing AS (
-  -- As openInterestHistory's coverage: a venue with an active instrument that had reported by
-  -- at, none of whose instruments has a fresh reading, leaves the sum partial.
-  SELECT array_agg(DISTINCT v.slug ORDER BY v.slug) AS slugs FROM instrument i JOIN venue v ON v.id = i.venue_id
-  WHERE i.asset_id = $1 AND i.active
-    AND EXISTS (SELECT 1 FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id AND o.at <= $2)
-    AND NOT EXISTS (SELECT 1 FROM current_oi c WHERE c.venue_id = i.venue_id)),
+  ${openInterestMissingSql(m, 'current_oi')}),
 oi_day_before AS (
   SELECT oi.open_interest_usd FROM instrument i
   CROSS JOIN LATERAL (SELECT open_interest_usd FROM ${from('open_interest', 'o')} WHERE o.asset_id = i.asset_id AND o.instrument_id = i.id
@@ -76,10 +82,7 @@ oi_day_before AS (
                       ORDER BY o.at DESC LIMIT 1) oi
   WHERE i.asset_id = $1),
 current_funding AS (
-  SELECT f.instrument_id, f.rate * 8 / f.interval_hours AS rate_8h FROM instrument i
-  CROSS JOIN LATERAL (SELECT instrument_id, rate, interval_hours FROM ${from('funding_rate', 'f')} WHERE f.asset_id = i.asset_id AND f.instrument_id = i.id
-                      AND f.at <= $2 AND f.at > $2::timestamptz - interval '${staleAfter}' ORDER BY f.at DESC LIMIT 1) f
-  WHERE i.asset_id = $1),
+  ${currentFundingSql(m)}),
 liquidations AS (
   ${
     knownAt
@@ -98,34 +101,11 @@ published AS (
   SELECT ${latestPublishedDaySql('etf_flow', '$2')} AS etf_through, ${latestPublishedDaySql('cohort_supply', '$2')} AS cohort_through,
          ${latestPublishedDaySql('exchange_flow', '$2')} AS exchange_through),
 cohort_change AS (
-  SELECT c.slug,
-         (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT cohort_through FROM published) ORDER BY s.day DESC LIMIT 1)
-       - (SELECT supply FROM ${from('cohort_supply', 's')} WHERE s.cohort_id = c.id AND s.day <= (SELECT cohort_through FROM published) - 30 ORDER BY s.day DESC LIMIT 1) AS change
+  SELECT c.slug, ${cohortChange30dSql(m, 'c.id', '(SELECT cohort_through FROM published)')} AS change
   FROM holder_cohort c WHERE c.asset_id = $1 AND c.slug IN ('LTH', 'WHALES')),
-hourly_depth AS (${
-    knownAt
-      ? // The rollup keeps one recorded_at per hour, not per snapshot: a point-in-time read averages raw rows.
-        `
-  SELECT hour, sum(depth) AS depth FROM (
-    SELECT date_trunc('hour', at, 'UTC') AS hour, instrument_id, avg(bid_usd_2pct) + avg(ask_usd_2pct) AS depth
-    FROM ${from('order_book_depth')} WHERE asset_id = $1 AND at > $2::timestamptz - interval '30 days 1 hour' AND at <= $2
-    GROUP BY 1, 2) per_instrument
-  GROUP BY hour HAVING bool_and(depth IS NOT NULL)`
-      : // Each instrument's hourly average from its rollup row (sums / snapshots): 720 × instruments
-        // rows in key order, where the raw table made Postgres fetch and sort every snapshot. A band
-        // is averaged over its known snapshots; an hour with an instrument's band unknown (the book
-        // fetched did not reach it) is left out of the median rather than counted thin.
-        `
-  SELECT hour, sum(bid_usd_2pct / nullif(bid_2pct_snapshots, 0) + ask_usd_2pct / nullif(ask_2pct_snapshots, 0)) AS depth FROM order_book_depth_hourly
-  WHERE asset_id = $1 AND hour >= $2::timestamptz - interval '30 days 1 hour' AND hour < date_trunc('hour', $2::timestamptz, 'UTC')
-  GROUP BY hour HAVING bool_and(bid_2pct_snapshots > 0 AND ask_2pct_snapshots > 0)`
-  }),
+hourly_depth AS (${hourlyDepthSql(m, knownAt)}),
 depth_now AS (
-  -- Unknown (null) when an instrument's latest book did not reach ±2 %: never the others' sum.
-  SELECT CASE WHEN bool_and(d.depth IS NOT NULL) THEN sum(d.depth) END AS depth FROM instrument i
-  CROSS JOIN LATERAL (SELECT bid_usd_2pct + ask_usd_2pct AS depth FROM ${from('order_book_depth', 'd')} WHERE d.asset_id = i.asset_id AND d.instrument_id = i.id
-                      AND d.at <= $2 AND d.at > $2::timestamptz - interval '1 hour' ORDER BY d.at DESC LIMIT 1) d
-  WHERE i.asset_id = $1)
+  ${depthNowSql(m)})
 SELECT
   (SELECT price FROM price) AS price,
   (SELECT close FROM price_24h) AS price_24h_ago,
@@ -140,20 +120,17 @@ SELECT
   (SELECT sum(s.supply) FROM ${from('cohort_supply', 's')} JOIN holder_cohort c ON c.id = s.cohort_id
      WHERE c.asset_id = $1 AND c.slug IN ('LTH', 'STH') AND s.day <= (SELECT cohort_through FROM published) AND s.day > (SELECT cohort_through FROM published) - 30
      GROUP BY s.day HAVING count(DISTINCT c.slug) = 2 ORDER BY s.day DESC LIMIT 1) AS circulating_supply,
-  (SELECT sum(f.rate_8h * o.open_interest_usd) / nullif(sum(o.open_interest_usd), 0)
-     FROM current_funding f JOIN current_oi o USING (instrument_id)) AS oi_weighted_funding,
+  (${openInterestWeightedFundingSql('current_funding', 'current_oi')}) AS oi_weighted_funding,
   (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'LONG'), 0) FROM liquidations)::float8 AS long_usd,
   (SELECT coalesce(sum(notional_usd) FILTER (WHERE side = 'SHORT'), 0) FROM liquidations)::float8 AS short_usd,
   (SELECT coalesce(sum(event_count), 0) FROM liquidations)::int AS event_count,
   ${assetLiquidationCompletenessSql('$1', 'NULL')} AS completeness,
-  (SELECT sum(f.net_flow_usd) FROM ${from('etf_flow', 'f')} JOIN etf e ON e.id = f.etf_id
-     WHERE f.asset_id = $1 AND e.region = 'US' AND f.day > (SELECT etf_through FROM published) - 7 AND f.day <= (SELECT etf_through FROM published)) AS etf_net_flow_7d,
+  (${etfNetFlow7dSql(m, '(SELECT etf_through FROM published)')}) AS etf_net_flow_7d,
   (SELECT change FROM cohort_change WHERE slug = 'LTH') AS lth_change_30d,
   (SELECT change FROM cohort_change WHERE slug = 'WHALES') AS whale_change_30d,
-  (SELECT sum(inflow - outflow) FROM ${from('exchange_flow')} WHERE asset_id = $1 AND day > (SELECT exchange_through FROM published) - 7 AND day <= (SELECT exchange_through FROM published)) AS exchange_netflow_7d,
+  (${exchangeNetflow7dSql(m, '(SELECT exchange_through FROM published)')}) AS exchange_netflow_7d,
   (SELECT depth FROM depth_now) AS depth_now,
-  (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY depth) FROM hourly_depth
-     WHERE hour < date_trunc('hour', $2::timestamptz, 'UTC') AND hour >= $2::timestamptz - interval '30 days 1 hour') AS depth_median_30d`;
+  (${depthMedian30dSql(m, 'hourly_depth')}) AS depth_median_30d`;
 }
 
 const snapshotSqlCurrent = snapshotSql(false);

@@ -1,6 +1,7 @@
 import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { AssetType } from '../assets/asset.types';
 import { LiquidationTotalsType } from '../liquidations/liquidation.types';
+import { ConditionComparison, ConditionSeries } from './condition.types';
 
 @ObjectType('MarketSnapshot', { description: 'The state of an asset’s market structure at one time, each figure from data at or before `asOf`.' })
 export class MarketSnapshotType {
@@ -104,13 +105,13 @@ registerEnumType(RecoveryConditionStatus, {
 
 @ObjectType('RecoveryCondition', { description: 'One recovery condition: its measured value against its threshold.' })
 export class RecoveryConditionType {
-  @Field({ description: 'openInterestBelow, weeklyEtfInflowAbove or rsiOversold.' })
+  @Field({ description: 'openInterestBelow, weeklyEtfInflowAbove or rsiOversold (the published conditions, judged against `thresholds`), then each rule\'s name (`ConditionInput.name`, default "<series>[@<venue>] <comparison> <value>").' })
   name!: string;
 
   @Field(() => Float, { nullable: true, description: 'The measured value (null when the data is missing).' })
   value!: number | null;
 
-  @Field(() => Float, { description: 'The level the value is compared with, in the unit of `value` (USD for open interest and ETF flows, index points for RSI).' })
+  @Field(() => Float, { description: 'The level the value is compared with, in the unit of `value` (USD for open interest and ETF flows, index points for RSI; a rule\'s in its series\' `unit`).' })
   threshold!: number;
 
   @Field({ description: 'Whether the condition holds; false when the value is unknown (status UNKNOWN), never true on partial data.' })
@@ -126,6 +127,18 @@ export class RecoveryConditionType {
     description: 'Why the status is UNKNOWN, in words (e.g. "open interest from okx has no reading within 3 hours of asOf"); null when MET or NOT_MET.',
   })
   reason!: string | null;
+
+  @Field(() => ConditionSeries, { nullable: true, description: "A rule's series; null for the published conditions." })
+  series?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A rule's venue slug; null for the aggregate and for the published conditions." })
+  venue?: string | null;
+
+  @Field(() => ConditionComparison, { nullable: true, description: "A rule's comparison (value against threshold); null for the published conditions." })
+  comparison?: ConditionComparison | null;
+
+  @Field(() => String, { nullable: true, description: "The unit of a rule's value and threshold (its series' unit); null for the published conditions." })
+  unit?: string | null;
 }
 
 @ObjectType('RecoveryAssessment', { description: 'Whether the recovery conditions hold at a time.' })
@@ -136,6 +149,9 @@ export class RecoveryAssessmentType {
   @Field(() => [RecoveryConditionType], { description: 'Each condition with its value, threshold and verdict, in a fixed order.' })
   conditions!: RecoveryConditionType[];
 
-  @Field({ description: 'True when every condition is met.' })
+  @Field({ description: 'True when every condition is met (the published ones and the rules).' })
   allMet!: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when every rule (`rules`) is met, whatever the published conditions; null when no rules were given.' })
+  rulesMet?: boolean | null;
 }
