@@ -17,6 +17,8 @@ import { depthRows, fundingRows, markPriceRows, openInterestRows } from './marke
 import { ASSET_SYMBOLS, buildAssetPaths, candleBatches } from './prices';
 import { recordSampleLearnedTimes } from './recorded-at';
 import { spotPremiumRows } from './spot-premium';
+import { takerVolumeRows } from './taker-volume';
+import { takerVolumeTable } from '../domains/taker-volume/taker-volume.table';
 import { writeRegistry } from './registry';
 import { DAY_MS, MARKET_END } from './scenario';
 
@@ -90,6 +92,7 @@ export async function loadSampleScenario(db: Db, options: SampleOptions = {}): P
       await write(markPriceTable, markPriceRows(registry, asset, paths[asset]));
       await write(depthTable, depthRows(registry, asset, paths[asset]));
     }
+    await write(takerVolumeTable, takerVolumeRows(registry, paths.BTC));
     const exchangeFlows = exchangeFlowRows(registry);
     await write(exchangeFlowTable, exchangeFlows);
     await write(cohortSupplyTable, cohortSupplyRows(registry, exchangeFlows));

@@ -13,6 +13,8 @@ const statements = [
   // Candles, per-source candles and the USDT rate: once their minute (day) has closed.
   ...['candle', 'source_candle', 'stablecoin_rate'].map((table) => `UPDATE ${table} SET recorded_at = start + CASE resolution WHEN 'M1' THEN interval '1 minute' ELSE interval '1 day' END + interval '2 seconds' WHERE origin = 'SAMPLE'`),
   ...['open_interest', 'funding_rate', 'mark_price', 'order_book_depth'].map((table) => `UPDATE ${table} SET recorded_at = at + interval '2 seconds' WHERE origin = 'SAMPLE'`),
+  // Taker volume: a 5-minute period is published once it has closed, read by the next 5-minute run.
+  `UPDATE taker_volume SET recorded_at = at + interval '7 minutes' WHERE origin = 'SAMPLE'`,
   `UPDATE liquidation SET recorded_at = occurred_at + interval '1 second' WHERE origin = 'SAMPLE'`,
   `UPDATE etf_flow SET recorded_at = ${publishedAtSql('etf_flow', 'day')} + interval '15 minutes' WHERE origin = 'SAMPLE'`,
   `UPDATE cohort_supply SET recorded_at = ${publishedAtSql('cohort_supply', 'day')} + interval '20 minutes' WHERE origin = 'SAMPLE'`,
