@@ -10,6 +10,7 @@ import { FundingResolver, InstrumentFundingResolver } from '../domains/funding/f
 import { LiquidationResolver } from '../domains/liquidations/liquidation.resolver';
 import { IngestionStatusResolver } from '../ingest/status/ingestion-status.resolver';
 import { InstrumentOpenInterestResolver, OpenInterestResolver } from '../domains/open-interest/open-interest.resolver';
+import { PositioningResolver } from '../domains/positioning/positioning.resolver';
 import { SignalsResolver } from '../domains/signals/signals.resolver';
 import { TakerVolumeResolver } from '../domains/taker-volume/taker-volume.resolver';
 import { TimelineResolver } from '../domains/timeline/timeline.resolver';
@@ -34,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   InstrumentFundingResolver,
   LiquidationResolver,
   OpenInterestResolver,
+  PositioningResolver,
   FundingResolver,
   TakerVolumeResolver,
   BasisResolver,

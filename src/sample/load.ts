@@ -14,6 +14,8 @@ import { sourceCandleTable, stablecoinRateTable } from '../domains/prices/source
 import { cohortSupplyRows, etfFlowRows, exchangeFlowRows } from './flows';
 import { liquidationBatches } from './liquidations';
 import { depthRows, fundingRows, markPriceRows, openInterestRows } from './market';
+import { positioningRows } from './positioning';
+import { positioningRatioTable } from '../domains/positioning/positioning.table';
 import { ASSET_SYMBOLS, buildAssetPaths, candleBatches } from './prices';
 import { recordSampleLearnedTimes } from './recorded-at';
 import { spotPremiumRows } from './spot-premium';
@@ -91,6 +93,7 @@ export async function loadSampleScenario(db: Db, options: SampleOptions = {}): P
       await write(fundingTable, fundingRows(registry, asset));
       await write(markPriceTable, markPriceRows(registry, asset, paths[asset]));
       await write(depthTable, depthRows(registry, asset, paths[asset]));
+      await write(positioningRatioTable, positioningRows(registry, asset));
     }
     await write(takerVolumeTable, takerVolumeRows(registry, paths.BTC));
     const exchangeFlows = exchangeFlowRows(registry);

@@ -12,7 +12,7 @@ import { publishedAtSql } from '../domains/shared/publication';
 const statements = [
   // Candles, per-source candles and the USDT rate: once their minute (day) has closed.
   ...['candle', 'source_candle', 'stablecoin_rate'].map((table) => `UPDATE ${table} SET recorded_at = start + CASE resolution WHEN 'M1' THEN interval '1 minute' ELSE interval '1 day' END + interval '2 seconds' WHERE origin = 'SAMPLE'`),
-  ...['open_interest', 'funding_rate', 'mark_price', 'order_book_depth'].map((table) => `UPDATE ${table} SET recorded_at = at + interval '2 seconds' WHERE origin = 'SAMPLE'`),
+  ...['open_interest', 'funding_rate', 'mark_price', 'order_book_depth', 'positioning_ratio'].map((table) => `UPDATE ${table} SET recorded_at = at + interval '2 seconds' WHERE origin = 'SAMPLE'`),
   // Taker volume: a 5-minute period is published once it has closed, read by the next 5-minute run.
   `UPDATE taker_volume SET recorded_at = at + interval '7 minutes' WHERE origin = 'SAMPLE'`,
   `UPDATE liquidation SET recorded_at = occurred_at + interval '1 second' WHERE origin = 'SAMPLE'`,

@@ -18,6 +18,8 @@ import { Interval } from '../shared/enums';
 import { premiumTotals, servedPremium, toBasisContracts, toNearestBuckets } from '../basis/basis.answer';
 import { findBasisPoints, findPremiumBuckets } from '../basis/basis.service';
 import { Registry } from '../shared/registry';
+import { timelineLongShortRatios } from '../positioning/positioning.timeline';
+import { TimelineLongShortRatioType } from '../positioning/positioning.types';
 import { TimelineBucketType } from './timeline.types';
 
 type Field = keyof TimelineBucketType;
@@ -109,6 +111,7 @@ export async function buildTimeline(db: Db, asset: { id: number }, range: Bucket
     const bucket = Object.assign(new TimelineBucketType(), { start });
     for (const [field, column] of columns) (bucket as unknown as Record<string, unknown>)[field] = column[i] ?? null;
     bucket.fundingWeighting = fundingWeighting[i] ?? null;
+    bucket.longShortRatios = longShortRatios[i] ?? [];
     return bucket;
   });
 }

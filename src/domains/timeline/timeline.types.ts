@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { bucketStartDescription } from '../shared/series';
 import { FundingWeighting } from '../funding/funding.types';
+import { TimelineLongShortRatioType } from '../positioning/positioning.types';
 
 @ObjectType('TimelineBucket', {
   description: "Every series of an asset on one bucket, side by side. Each field is computed only when selected; formulas as in the single-series fields.",
@@ -91,4 +92,10 @@ export class TimelineBucketType {
       'Coinbase premium, basis points: Coinbase <ASSET>-USD over Binance spot <ASSET>USDT converted to USD with the measured USDT price, from the closes of the latest candle both published in the bucket (as `coinbasePremium.premiumBps`); null when a close or the USDT rate is missing.',
   })
   coinbasePremiumBps!: number | null;
+
+  @Field(() => [TimelineLongShortRatioType], {
+    description:
+      "Every venue's published long/short ratio at the bucket's close, each with its venue, instrument and definition (as `longShortRatioHistory`: the last reading in the bucket); a list, never an average, because the definitions differ. Empty where no venue published one in the bucket, and on M1 buckets (the venues publish per 5 minutes).",
+  })
+  longShortRatios!: TimelineLongShortRatioType[];
 }
