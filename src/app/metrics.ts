@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Context } from '../domains/context';
+import { onPlanDeclined } from '../domains/shared/planned/plans-declined';
 
 /**
  * Prometheus metrics (prom-client) at /metrics. Node's own metrics live in one process-wide
@@ -12,6 +13,20 @@ import { Context } from '../domains/context';
  */
 export const processMetrics = new Registry();
 collectDefaultMetrics({ register: processMetrics, prefix: 'cascade_' });
+
+/**
+ * Operations the SQL planner declined, by the field it did not know ("Type.field": a field
+ * outside its type's shape, or one with arguments), so the fields that send hot reads back to
+ * the resolvers show up. Process-wide like the planner's hook (plans-declined.ts); the label set
+ * is bounded by the schema (planning runs on validated documents only).
+ */
+const plansDeclined = new Counter({
+  name: 'cascade_plans_declined_total',
+  help: 'Operations a root-field planner declined for a field it does not know, by field (Type.field); counted when an operation is planned (once per prepared document, not per request)',
+  labelNames: ['field'] as const,
+  registers: [processMetrics],
+});
+onPlanDeclined((field) => plansDeclined.inc({ field }));
 
 const maxOperationLabels = 200;
 

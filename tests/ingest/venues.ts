@@ -1,6 +1,8 @@
 import { Db } from '../../src/db/sql';
 import { findFundingBuckets } from '../../src/domains/funding/funding.service';
-import { toFundingPoint } from '../../src/domains/funding/funding.types';
+import { fundingPointShape } from '../../src/domains/funding/funding.shape';
+import { FundingPointType } from '../../src/domains/funding/funding.types';
+import { fromRow, rowColumns } from '../../src/domains/shared/planned/json-shape';
 import { Interval } from '../../src/domains/shared/enums';
 import { bucketRange } from '../../src/domains/shared/series';
 import { manualClock } from '../../src/ingest/clock';
@@ -105,9 +107,10 @@ export async function ethFundingAsServed(db: Db): Promise<{ eightHour: Record<st
   const range = bucketRange(Interval.H4, new Date('2024-06-09T00:00:00Z'), new Date('2024-06-10T12:00:00Z'));
   const buckets = await findFundingBuckets(db, eth.asset_id, [eth.venue_id], range);
   const eightHour = Object.fromEntries(buckets.filter((b) => b.average_rate !== null).map((b) => [b.start.toISOString(), b.average_rate]));
-  const stored = await db.query<{ at: Date; rate: number; interval_hours: number }>(`SELECT f.at, f.rate, f.interval_hours FROM funding_rate f
+  // Read as the resolvers read a FundingPoint: its shape's columns, annualizedRate computed there.
+  const stored = await db.query<Record<string, unknown>>(`SELECT ${rowColumns(fundingPointShape('f'))} FROM funding_rate f
     JOIN instrument i ON i.id = f.instrument_id WHERE i.symbol = 'ETHUSDT' AND f.at IN ('2024-06-09T08:00:00Z', '2024-06-10T04:00:00Z') ORDER BY f.at`);
-  return { eightHour, annualised: stored.map((row) => toFundingPoint(row).annualizedRate) };
+  return { eightHour, annualised: stored.map((row) => fromRow<FundingPointType>(fundingPointShape('f'), row).annualizedRate) };
 }
 
 /** What ethFundingAsServed must read when each row carries the interval it settled at. */

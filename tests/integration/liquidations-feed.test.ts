@@ -1,7 +1,7 @@
 import { connect } from '../../src/db/data-source';
 import { Db } from '../../src/db/sql';
 import { LiquidationFeed } from '../../src/domains/liquidations/liquidation.feed';
-import { LiquidationRecord } from '../../src/domains/liquidations/liquidation.service';
+import { LiquidationType } from '../../src/domains/liquidations/liquidation.types';
 import { insertLiquidations } from '../../src/domains/liquidations/liquidation.writer';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { EventSpec, FixtureIds, generateEvents, seedRegistry, toRow, waitFor } from './liquidations.fixture';
@@ -39,8 +39,8 @@ describe('the live liquidation feed', () => {
   }
 
   /** Pulls `count` rows, failing if they do not all come before the deadline. */
-  async function take(stream: AsyncIterator<LiquidationRecord>, count: number, timeoutMs = 10_000): Promise<LiquidationRecord[]> {
-    const rows: LiquidationRecord[] = [];
+  async function take(stream: AsyncIterator<LiquidationType>, count: number, timeoutMs = 10_000): Promise<LiquidationType[]> {
+    const rows: LiquidationType[] = [];
     const deadline = Date.now() + timeoutMs;
     while (rows.length < count) {
       let timer: NodeJS.Timeout | undefined;
@@ -81,7 +81,7 @@ describe('the live liquidation feed', () => {
   it('drops a subscriber that falls too far behind with a coded error, and keeps serving the others', async () => {
     const feed = newFeed({ maxPending: 3 });
     const slow = await feed.subscribe(() => true);
-    const selective = await feed.subscribe((row) => row.venue_id === ids.venue.okx);
+    const selective = await feed.subscribe((row) => row.venueId === ids.venue.okx);
     const venues = ['binance', 'okx', 'bybit', 'okx', 'binance'] as const;
     const inserted = await write(venues.map((venue, i) => ({ asset: 'BTC', venue, side: 'LONG', notionalUsd: 1000 + i, at: new Date(Date.UTC(2025, 9, 2, 0, i)) })));
     await waitFor(() => feed.subscriberCount === 1, 'the slow subscriber to be dropped');

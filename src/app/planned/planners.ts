@@ -1,6 +1,9 @@
 import { planLiquidationHistory } from '../../domains/liquidations/liquidation-history.plan';
 import { planLiquidations } from '../../domains/liquidations/liquidation.plan';
+import { liquidationBucketShape, liquidationEdgeShape } from '../../domains/liquidations/liquidation.shape';
 import { planInstruments } from '../../domains/venues/instrument.plan';
+import { instrumentShape } from '../../domains/venues/venue.shape';
+import { JsonShape } from '../../domains/shared/planned/json-shape';
 import { RootFieldPlanner } from '../../domains/shared/planned/operation-plan';
 
 /**
@@ -13,3 +16,11 @@ export const rootFieldPlanners: Record<string, RootFieldPlanner> = {
   liquidationHistory: planLiquidationHistory,
   instruments: planInstruments,
 };
+
+/**
+ * The shapes those planners write (`liquidations`' edges, `liquidationHistory`'s buckets,
+ * `instruments`): every planned type is one of them or nested in one. The connection and its
+ * PageInfo are assembled around the edges in JS (liquidation.plan.ts). Each type reached from
+ * here is checked against its GraphQL type (tests/unit/planned-shapes.test.ts).
+ */
+export const plannedShapes: JsonShape[] = [liquidationEdgeShape, liquidationBucketShape, instrumentShape('i')];

@@ -1,4 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { fromRow } from '../shared/planned/json-shape';
+import type { AssetRecord } from '../shared/registry';
+import { assetShape } from './asset.shape';
 
 @ObjectType('Asset', { description: 'A tracked crypto asset, named by its ticker (BTC, ETH, SOL).' })
 export class AssetType {
@@ -15,6 +18,7 @@ export class AssetType {
   assetId!: number;
 }
 
-export function toAssetType(record: { id: number; symbol: string; name: string }): AssetType {
-  return Object.assign(new AssetType(), { id: String(record.id), symbol: record.symbol, name: record.name, assetId: record.id });
-}
+const assetRow = assetShape('asset');
+
+/** A registry record (shared/registry.ts reads assetShape's columns) as the GraphQL object. */
+export const toAssetType = (record: AssetRecord): AssetType => fromRow<AssetType>(assetRow, record as unknown as Record<string, unknown>);

@@ -6,7 +6,8 @@ import { selectsAny } from '../shared/selection';
 import { resolveVenueSeries, VenueSeriesArgs } from '../shared/series-args';
 import { InstrumentType } from '../venues/venue.types';
 import { findFundingBuckets } from './funding.service';
-import { FundingBucketType, FundingPointType, toFundingPoint } from './funding.types';
+import { latestFundingOf } from '../venues/latest-readings';
+import { FundingBucketType, FundingPointType } from './funding.types';
 
 @Resolver()
 export class FundingResolver {
@@ -40,8 +41,7 @@ export class FundingResolver {
 export class InstrumentFundingResolver {
   @FieldResolver(() => FundingPointType, { nullable: true, description: 'The latest funding rate known for this instrument; null for dated futures.' })
   async latestFunding(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<FundingPointType | null> {
-    const row = await ctx.loaders.venues.latestReadings.load(instrument.instrumentId);
-    if (!row?.funding_at || row.rate === null || row.interval_hours === null) return null;
-    return toFundingPoint({ at: row.funding_at, rate: row.rate, interval_hours: row.interval_hours });
+    // The row carries the point as the shape computes it (annualizedRate included), with its null rule.
+    return latestFundingOf(await ctx.loaders.venues.latestReadings.load(instrument.instrumentId));
   }
 }

@@ -56,12 +56,3 @@ registerEnumType(FundingWeighting, {
     EQUAL: { description: 'Plain mean, one weight per instrument (fundingHistory.averageRate): used when some paying instrument had no open interest known.' },
   },
 });
-
-export function toFundingPoint(row: { at: Date; rate: number; interval_hours: number }): FundingPointType {
-  return Object.assign(new FundingPointType(), {
-    at: row.at,
-    rate: row.rate,
-    intervalHours: row.interval_hours,
-    annualizedRate: row.rate * ((24 * 365) / row.interval_hours),
-  });
-}

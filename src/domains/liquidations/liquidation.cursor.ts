@@ -19,7 +19,9 @@ export function encodeLiquidationCursor(position: LiquidationPosition): string {
 
 /**
  * encodeLiquidationCursor in SQL, over a liquidation row aliased `l`: base64url (no padding) of
- * `l1:<occurred_at µs>:<id>`, for statements that write cursors themselves (liquidation.plan.ts).
+ * `l1:<occurred_at µs>:<id>`. Every cursor served is written by this (liquidationShape's
+ * `cursor`, for the resolvers' rows and the planned JSON alike); the JS encoder above only
+ * checks that a cursor given back is spelled canonically.
  */
 export const liquidationCursorSql = (l: string) =>
   `translate(encode(convert_to('${version}:' || (extract(epoch FROM ${l}.occurred_at) * 1000000)::bigint::text || ':' || ${l}.id::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;

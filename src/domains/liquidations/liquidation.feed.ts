@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { CascadeError } from '../../core/errors';
 import { Db } from '../../db/sql';
 import { BoundedQueue } from './liquidation.queue';
-import { findLiquidationsByIds, LiquidationRecord } from './liquidation.service';
+import { findLiquidationsByIds } from './liquidation.service';
+import { LiquidationType } from './liquidation.types';
 import { LiquidationAnnouncement, liquidationChannel } from './liquidation.writer';
 
 export interface LiquidationFeedOptions {
@@ -29,7 +30,7 @@ const maxReconnectDelayMs = 5_000;
  * are not replayed (a client reconciles with the `liquidations` query).
  */
 export class LiquidationFeed {
-  private readonly subscribers = new Map<BoundedQueue<LiquidationRecord>, (row: LiquidationRecord) => boolean>();
+  private readonly subscribers = new Map<BoundedQueue<LiquidationType>, (row: LiquidationType) => boolean>();
   private readonly maxPending: number;
   private readonly initialDelayMs: number;
   private reconnectDelayMs: number;
@@ -66,8 +67,8 @@ export class LiquidationFeed {
    * A stream of the rows `accepts` lets through, starting once LISTEN is in place. End it with
    * `return()`; the connection closes when the last subscriber leaves.
    */
-  async subscribe(accepts: (row: LiquidationRecord) => boolean): Promise<AsyncIterableIterator<LiquidationRecord>> {
-    const queue: BoundedQueue<LiquidationRecord> = new BoundedQueue(this.maxPending, () => this.unsubscribe(queue));
+  async subscribe(accepts: (row: LiquidationType) => boolean): Promise<AsyncIterableIterator<LiquidationType>> {
+    const queue: BoundedQueue<LiquidationType> = new BoundedQueue(this.maxPending, () => this.unsubscribe(queue));
     this.subscribers.set(queue, accepts);
     try {
       await this.ensureListening();
@@ -85,7 +86,7 @@ export class LiquidationFeed {
     await this.stopListening();
   }
 
-  private unsubscribe(queue: BoundedQueue<LiquidationRecord>): void {
+  private unsubscribe(queue: BoundedQueue<LiquidationType>): void {
     this.subscribers.delete(queue);
     if (this.subscribers.size === 0) void this.stopListening();
   }
@@ -185,7 +186,7 @@ export class LiquidationFeed {
     }
   }
 
-  private dispatch(rows: LiquidationRecord[]): void {
+  private dispatch(rows: LiquidationType[]): void {
     for (const [queue, accepts] of [...this.subscribers]) {
       for (const row of rows) {
         if (queue.ended) break;

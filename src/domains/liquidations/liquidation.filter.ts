@@ -43,21 +43,21 @@ export async function resolveLiquidationFilter(
 }
 
 export interface FilterableLiquidation {
-  asset_id: number;
-  venue_id: number;
+  assetId: number;
+  venueId: number;
   side: string;
-  notional_usd: number;
-  occurred_at: Date;
+  notionalUsd: number;
+  occurredAt: Date;
 }
 
-/** The same conditions in memory, for the live feed (rows are already in hand). */
+/** The same conditions in memory, for the live feed (rows are already in hand, as `Liquidation` objects). */
 export function matchesLiquidationFilter(filter: ResolvedLiquidationFilter, row: FilterableLiquidation): boolean {
   return (
-    (filter.assetId === null || row.asset_id === filter.assetId) &&
-    (filter.venueIds === null || filter.venueIds.includes(row.venue_id)) &&
+    (filter.assetId === null || row.assetId === filter.assetId) &&
+    (filter.venueIds === null || filter.venueIds.includes(row.venueId)) &&
     (filter.side === null || row.side === filter.side) &&
-    (filter.from === null || row.occurred_at.getTime() >= filter.from.getTime()) &&
-    (filter.to === null || row.occurred_at.getTime() < filter.to.getTime()) &&
-    (filter.minNotionalUsd === null || row.notional_usd >= filter.minNotionalUsd)
+    (filter.from === null || row.occurredAt.getTime() >= filter.from.getTime()) &&
+    (filter.to === null || row.occurredAt.getTime() < filter.to.getTime()) &&
+    (filter.minNotionalUsd === null || row.notionalUsd >= filter.minNotionalUsd)
   );
 }

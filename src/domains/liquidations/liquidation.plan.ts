@@ -1,37 +1,13 @@
 import { FieldNode } from 'graphql';
 import { Context } from '../context';
-import { jsonArraySql, JsonShape, jsonObjectSql, joinsSql, PlanScope, responseKey, selectedFields, sqlScalar } from '../shared/planned/json-shape';
+import { declineField, jsonArraySql, jsonObjectSql, joinsSql, PlanScope, responseKey, selectedFields } from '../shared/planned/json-shape';
 import { RootFieldPlanner } from '../shared/planned/operation-plan';
-import { assetShape } from '../assets/asset.shape';
-import { instrumentShape, venueShape } from '../venues/venue.shape';
 import { decodeLiquidationCursor, liquidationCursorSql } from './liquidation.cursor';
 import { LiquidationFilterInput } from './liquidation.types';
 import { resolveLiquidationFilter } from './liquidation.filter';
-import { liquidationPageSize } from './liquidation.page';
+import { liquidationPageSize, toPageInfo } from './liquidation.page';
+import { liquidationEdgeShape } from './liquidation.shape';
 import { pageWhere } from './liquidation.service';
-
-const liquidationShape = (l: string): JsonShape => ({
-  typename: 'Liquidation',
-  fields: {
-    id: { sql: sqlScalar.id(`${l}.id`), kind: 'token' },
-    side: { sql: `${l}.side`, kind: 'token' },
-    price: { sql: `${l}.price`, kind: 'number' },
-    quantity: { sql: `${l}.quantity`, kind: 'number' },
-    notionalUsd: { sql: `${l}.notional_usd`, kind: 'number' },
-    occurredAt: { sql: sqlScalar.dateTime(`${l}.occurred_at`), kind: 'token' },
-    origin: { sql: `${l}.origin`, kind: 'token' },
-    // Computed once per row in the page's subquery (column c): the edge and the node share it.
-    cursor: { sql: `${l}.c`, kind: 'token' },
-    venue: { shape: venueShape('v'), join: { alias: 'v', sql: `JOIN venue v ON v.id = ${l}.venue_id` } },
-    asset: { shape: assetShape('a'), join: { alias: 'a', sql: `JOIN asset a ON a.id = ${l}.asset_id` } },
-    instrument: { shape: instrumentShape('i'), join: { alias: 'i', sql: `JOIN instrument i ON i.id = ${l}.instrument_id` } },
-  },
-});
-
-const edgeShape: JsonShape = {
-  typename: 'LiquidationEdge',
-  fields: { cursor: { sql: 'l.c', kind: 'token' }, node: { shape: liquidationShape('l') } },
-};
 
 interface PageRow {
   edges: string;
@@ -40,14 +16,8 @@ interface PageRow {
   end_cursor: string | null;
 }
 
-type PageInfoValue = (row: PageRow, after: unknown) => unknown;
-const pageInfoValues: Record<string, PageInfoValue> = {
-  __typename: () => 'PageInfo',
-  hasNextPage: (row) => row.has_next,
-  hasPreviousPage: (_row, after) => after !== null && after !== undefined,
-  startCursor: (row) => row.start_cursor,
-  endCursor: (row) => row.end_cursor,
-};
+/** PageInfo's fields, as toPageInfo answers them (the resolvers' page answers through it too). */
+const pageInfoFields = new Set(Object.keys(toPageInfo(false, null, null, null)));
 
 /** The connection's own fields, assembled in JS around the edges' JSON (key order as selected). */
 function connectionParts(field: FieldNode, scope: PlanScope): { edges: string | null; parts: Array<(row: PageRow, after: unknown) => string> } | null {
@@ -59,19 +29,24 @@ function connectionParts(field: FieldNode, scope: PlanScope): { edges: string | 
   for (const selected of fields) {
     const key = JSON.stringify(responseKey(selected));
     const name = selected.name.value;
-    if (selected.arguments?.length) return null;
+    if (selected.arguments?.length) return declineField(scope, 'LiquidationConnection', name);
     if (name === '__typename') parts.push(() => `${key}:"LiquidationConnection"`);
     else if (name === 'edges') {
       if (edges !== null) return null;
-      edges = jsonObjectSql(edgeShape, selected.selectionSet, scope);
+      edges = jsonObjectSql(liquidationEdgeShape, selected.selectionSet, scope);
       if (!edges) return null;
       parts.push((row) => `${key}:${row.edges}`);
     } else if (name === 'pageInfo') {
       const info = selected.selectionSet && selectedFields(selected.selectionSet, 'PageInfo', scope);
-      if (!info || info.some((f) => f.arguments?.length || f.selectionSet || !pageInfoValues[f.name.value])) return null;
-      const values = info.map((f) => [JSON.stringify(responseKey(f)), pageInfoValues[f.name.value]] as const);
-      parts.push((row, after) => `${key}:{${values.map(([k, value]) => `${k}:${JSON.stringify(value(row, after))}`).join(',')}}`);
-    } else return null;
+      if (!info) return null;
+      const unknown = info.find((f) => f.arguments?.length || f.selectionSet || (f.name.value !== '__typename' && !pageInfoFields.has(f.name.value)));
+      if (unknown) return declineField(scope, 'PageInfo', unknown.name.value);
+      const keys = info.map((f) => [JSON.stringify(responseKey(f)), f.name.value] as const);
+      parts.push((row, after) => {
+        const values: Record<string, unknown> = { ...toPageInfo(row.has_next, row.start_cursor, row.end_cursor, after as string | null), __typename: 'PageInfo' };
+        return `${key}:{${keys.map(([k, name]) => `${k}:${JSON.stringify(values[name])}`).join(',')}}`;
+      });
+    } else return declineField(scope, 'LiquidationConnection', name);
   }
   return { edges, parts };
 }

@@ -10,14 +10,14 @@ import { Interval, intervalArgDescription } from '../shared/enums';
 import { selectsAny } from '../shared/selection';
 import { knownAtDescription } from '../shared/known-at-arg';
 import { bucketRange } from '../shared/series';
-import { InstrumentType, toInstrumentType, toVenueType, VenueType } from '../venues/venue.types';
+import { InstrumentType, toVenueType, VenueType } from '../venues/venue.types';
 import { liquidationFeedFor } from './liquidation.feed';
 import { matchesLiquidationFilter, resolveLiquidationFilter } from './liquidation.filter';
-import { findLiquidationBuckets, LiquidationBucketRow, sumLiquidationsByVenue } from './liquidation.rollup';
-import { decodeLiquidationCursor, encodeLiquidationCursor } from './liquidation.cursor';
+import { LiquidationBucket, readLiquidationBuckets, sumLiquidationsByVenue } from './liquidation.rollup';
+import { decodeLiquidationCursor } from './liquidation.cursor';
 import { ReplayThenLive } from './liquidation.replay';
 import { LiquidationTicks, tickGraceMs } from './liquidation.ticks';
-import { findLiquidationsSince, LiquidationRecord, toLiquidationType } from './liquidation.service';
+import { findLiquidationsSince } from './liquidation.service';
 import { liquidationPage, maxLiquidationPageSize } from './liquidation.page';
 import {
   LiquidationBucketType,
@@ -93,13 +93,12 @@ export class LiquidationResolver {
     const range = bucketRange(interval, from, to);
     // Coverage (venue lists per bucket) is the costly part of a long series: only when asked.
     const withCoverage = selectsAny(info, ['coverage']);
-    const rows = await findLiquidationBuckets(ctx.db, assetId, venueIds, range, knownAt, withCoverage);
-    if (!withCoverage) return rows.map((row) => Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), { start: row.start }));
+    const buckets = await readLiquidationBuckets(ctx.db, assetId, venueIds, range, knownAt, withCoverage);
+    if (!withCoverage) return buckets;
     return Promise.all(
-      rows.map(async (row) =>
-        Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), {
-          start: row.start,
-          coverage: await toCoverage(ctx.registry, row.venue_ids ?? null, row.expected_venue_ids ?? null, null, (v) => v.completeness === Completeness.NOT_COLLECTED, [], row.silent_venue_ids ?? []),
+      buckets.map(async (bucket) =>
+        Object.assign(bucket, {
+          coverage: await toCoverage(ctx.registry, bucket.venueIds, bucket.expectedVenueIds, null, (v) => v.completeness === Completeness.NOT_COLLECTED, [], bucket.silentVenueIds ?? []),
         }),
       ),
     );
@@ -124,7 +123,7 @@ export class LiquidationResolver {
     },
   })
   liquidationOccurred(
-    @Root() record: LiquidationRecord,
+    @Root() liquidation: LiquidationType,
     @Arg('filter', () => LiquidationFilterInput, { nullable: true, description: 'Conditions every pushed event must meet; null pushes every event.' }) _filter: LiquidationFilterInput | null,
     @Arg('after', () => String, {
       nullable: true,
@@ -132,7 +131,7 @@ export class LiquidationResolver {
     })
     _after: string | null,
   ): LiquidationType {
-    return toLiquidationType(record);
+    return liquidation;
   }
 
   @Subscription(() => LiquidationBucketType, {
@@ -144,19 +143,12 @@ export class LiquidationResolver {
     },
   })
   liquidationTicks(
-    @Root() row: LiquidationBucketRow,
+    @Root() bucket: LiquidationBucket,
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) _asset: string,
     @Arg('interval', () => Interval, { description: intervalArgDescription }) _interval: Interval,
     @Arg('venues', () => [String], { nullable: true, description: 'Venue slugs; null or empty means every venue.' }) _venues: string[] | null,
   ): LiquidationBucketType {
-    return Object.assign(new LiquidationBucketType(), toTotals(row, row.completeness), { start: row.start });
-  }
-
-  @FieldResolver(() => String, {
-    description: 'This event\'s position in the newest-first order: the same cursor a `liquidations` edge carries, and what `liquidationOccurred(after:)` resumes from.',
-  })
-  cursor(@Root() liquidation: LiquidationType): string {
-    return encodeLiquidationCursor({ occurredAtMicros: liquidation.occurredAtMicros, id: liquidation.id });
+    return bucket;
   }
 
   @FieldResolver(() => VenueType, { description: `Venue the position was closed on. ${lowerBound}` })
@@ -166,7 +158,7 @@ export class LiquidationResolver {
 
   @FieldResolver(() => InstrumentType, { description: 'Contract the position was held in.' })
   instrument(@Root() liquidation: LiquidationType): InstrumentType {
-    return toInstrumentType(liquidation.instrument);
+    return liquidation.instrument;
   }
 
   @FieldResolver(() => AssetType, { description: 'Asset of the contract the position was held in.' })

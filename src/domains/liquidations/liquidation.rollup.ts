@@ -3,7 +3,9 @@ import { assetLiquidationCompletenessSql } from '../shared/completeness';
 import { expectedVenuesSql } from '../shared/coverage';
 import { BucketRange, bucketOf, bucketStartsSql, intervalMs } from '../shared/series';
 import { Interval } from '../shared/enums';
-import { LiquidationSums } from './liquidation.types';
+import { fromRow, rowColumns } from '../shared/planned/json-shape';
+import { liquidationBucketShape } from './liquidation.shape';
+import { LiquidationBucketType, LiquidationSums } from './liquidation.types';
 
 /** Intervals served from liquidation_hourly alone: every bucket is a whole number of hours. */
 const hourlyIntervals = new Set<Interval>([Interval.H1, Interval.H4, Interval.D1, Interval.W1]);
@@ -46,6 +48,26 @@ export function findLiquidationBuckets(
 ): Promise<LiquidationBucketRow[]> {
   const { text, params } = liquidationBucketsStatement(assetId, venueIds, range, knownAt, withCoverage);
   return db.query<LiquidationBucketRow>(text, params);
+}
+
+/** A bucket as the resolvers answer it, with the venue lists its coverage is named from (liquidationBucketShape's carried values). */
+export type LiquidationBucket = LiquidationBucketType & { venueIds: number[] | null; expectedVenueIds: number[] | null; silentVenueIds: number[] | null };
+
+/**
+ * The buckets of findLiquidationBuckets as `LiquidationBucket` objects, every figure read from
+ * liquidationBucketShape's columns (the planned history writes the same columns as JSON).
+ */
+export async function readLiquidationBuckets(
+  db: Db,
+  assetId: number,
+  venueIds: number[] | null,
+  range: BucketRange,
+  knownAt: Date | null | undefined,
+  withCoverage: boolean,
+): Promise<LiquidationBucket[]> {
+  const { text, params } = liquidationBucketsStatement(assetId, venueIds, range, knownAt, withCoverage);
+  const rows = await db.query<Record<string, unknown>>(`SELECT ${rowColumns(liquidationBucketShape)} FROM (${text}) c ORDER BY c.start`, params);
+  return rows.map((row) => fromRow<LiquidationBucket>(liquidationBucketShape, row));
 }
 
 /** The statement of findLiquidationBuckets (also wrapped by the planned history, liquidation.plan.ts). */

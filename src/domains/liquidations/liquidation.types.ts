@@ -3,7 +3,7 @@ import { BucketCoverageType } from '../shared/coverage';
 import { Completeness } from '../shared/completeness';
 import { PageInfoType } from '../shared/page-info';
 import { DataOrigin, PositionSide } from '../shared/enums';
-import { InstrumentRow, VenueType } from '../venues/venue.types';
+import { InstrumentType, VenueType } from '../venues/venue.types';
 
 const lowerBoundNote =
   'Where a venue samples its feed or is not collected, its figures under-report: `completeness` (here and on each `Venue`) says which; `dataSources` lists why.';
@@ -34,12 +34,15 @@ export class LiquidationType {
   @Field(() => DataOrigin, { description: 'How Cascade got the event: LIVE from the venue stream, BACKFILL from a history endpoint, IMPORT from a file, SAMPLE for the demo scenario.' })
   origin!: DataOrigin;
 
+  @Field({
+    description: 'This event\'s position in the newest-first order: the same cursor a `liquidations` edge carries, and what `liquidationOccurred(after:)` resumes from.',
+  })
+  cursor!: string;
+
   /** Storage ids and the joined instrument, for the field resolvers; not exposed. */
   assetId!: number;
   venueId!: number;
-  instrument!: InstrumentRow;
-  /** occurred_at in microseconds since the epoch, exact (a JS Date keeps only milliseconds). */
-  occurredAtMicros!: string;
+  instrument!: InstrumentType;
 }
 
 @InputType('LiquidationFilter', { description: 'Every given condition must hold; an omitted one matches everything.' })

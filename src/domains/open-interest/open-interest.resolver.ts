@@ -4,6 +4,7 @@ import { Context } from '../context';
 import { toCoverage } from '../shared/coverage';
 import { selectsAny } from '../shared/selection';
 import { resolveVenueSeries, VenueSeriesArgs } from '../shared/series-args';
+import { latestOpenInterestOf } from '../venues/latest-readings';
 import { InstrumentType } from '../venues/venue.types';
 import { findOpenInterestBuckets } from './open-interest.service';
 import { OpenInterestBucketType, OpenInterestPointType } from './open-interest.types';
@@ -38,8 +39,6 @@ export class OpenInterestResolver {
 export class InstrumentOpenInterestResolver {
   @FieldResolver(() => OpenInterestPointType, { nullable: true, description: 'The latest open interest reported for this instrument.' })
   async latestOpenInterest(@Root() instrument: InstrumentType, @Ctx() ctx: Context): Promise<OpenInterestPointType | null> {
-    const row = await ctx.loaders.venues.latestReadings.load(instrument.instrumentId);
-    if (!row?.oi_at || row.open_interest_usd === null) return null;
-    return Object.assign(new OpenInterestPointType(), { at: row.oi_at, openInterestUsd: row.open_interest_usd, openInterestContracts: row.open_interest_contracts });
+    return latestOpenInterestOf(await ctx.loaders.venues.latestReadings.load(instrument.instrumentId));
   }
 }

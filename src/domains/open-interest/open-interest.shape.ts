@@ -1,10 +1,10 @@
-import { JsonShape, sqlScalar } from '../shared/planned/json-shape';
+import { JsonShape } from '../shared/planned/json-shape';
 
-/** OpenInterestPoint for planned statements, from an `open_interest` row aliased `alias`. */
+/** OpenInterestPoint from an `open_interest` row aliased `alias`: planned JSON and the resolvers' rows (latest-readings.ts). */
 export const openInterestPointShape = (alias: string): JsonShape => ({
   typename: 'OpenInterestPoint',
   fields: {
-    at: { sql: sqlScalar.dateTime(`${alias}.at`), kind: 'token' },
+    at: { sql: `${alias}.at`, kind: 'dateTime' },
     openInterestUsd: { sql: `${alias}.open_interest_usd`, kind: 'number' },
     openInterestContracts: { sql: `${alias}.open_interest_contracts`, kind: 'number', nullable: true },
   },

@@ -1,6 +1,9 @@
 import { CascadeError } from '../../core/errors';
 import { Db } from '../../db/sql';
-import { Completeness, lowerBoundSql } from './completeness';
+import { Completeness } from './completeness';
+import { rowColumns } from './planned/json-shape';
+import { assetShape } from '../assets/asset.shape';
+import { venueShape } from '../venues/venue.shape';
 
 export interface AssetRecord {
   id: number;
@@ -14,7 +17,7 @@ export interface VenueRecord {
   kind: 'CEX' | 'DEX';
   /** How much of its liquidations Cascade collects (the worker that collects it writes it). */
   completeness: Completeness;
-  /** Derived in SQL (lowerBoundSql): not COMPLETE. */
+  /** Derived in SQL (venueShape, lowerBoundSql): not COMPLETE. */
   liquidationsLowerBound: boolean;
 }
 
@@ -44,10 +47,10 @@ export class Registry {
   constructor(private readonly db: Db) {}
 
   private async load(): Promise<Snapshot> {
+    // The columns of Asset's and Venue's shapes, so a record is what toAssetType and toVenueType read.
     const [row] = await this.db.query<{ assets: AssetRecord[] | null; venues: VenueRecord[] | null }>(`
-      SELECT (SELECT json_agg(json_build_object('id', id, 'symbol', symbol, 'name', name) ORDER BY symbol) FROM asset) AS assets,
-             (SELECT json_agg(json_build_object('id', id, 'slug', slug, 'name', name, 'kind', kind,
-                     'completeness', liquidation_completeness, 'liquidationsLowerBound', ${lowerBoundSql('venue')}) ORDER BY slug) FROM venue) AS venues`);
+      SELECT (SELECT json_agg(r ORDER BY r.symbol) FROM (SELECT ${rowColumns(assetShape('a'))} FROM asset a) r) AS assets,
+             (SELECT json_agg(r ORDER BY r.slug) FROM (SELECT ${rowColumns(venueShape('v'))} FROM venue v) r) AS venues`);
     const assets = row.assets ?? [];
     const venues = row.venues ?? [];
     return {

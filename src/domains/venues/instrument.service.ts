@@ -1,7 +1,9 @@
 import { Db } from '../../db/sql';
 import { ContractType } from '../shared/enums';
 import { latestReadingsColumns, latestReadingsJoins, LatestReadingsRow } from './latest-readings';
+import { rowColumns } from '../shared/planned/json-shape';
 import { InstrumentRow } from './venue.types';
+import { instrumentShape } from './venue.shape';
 
 export interface InstrumentFilter {
   assetIds?: number[] | null;
@@ -9,18 +11,17 @@ export interface InstrumentFilter {
   contractType?: ContractType | null;
 }
 
-const columnNames = ['id', 'venue_id', 'asset_id', 'symbol', 'contract_type', 'margin_type', 'quote_currency', 'contract_size', 'expires_at', 'active', 'funding_interval_hours'];
-const columns = columnNames.join(', ');
-const prefixed = (alias: string) => columnNames.map((c) => `${alias}.${c}`).join(', ');
+// instrumentShape's columns (its scalars and storage ids), read back by toInstrumentType.
+const columns = rowColumns(instrumentShape('i'));
 
 /** Instruments matching every given filter; a null filter matches all. Ordered venue, then symbol. */
 export function findInstruments(db: Db, filter: InstrumentFilter): Promise<InstrumentRow[]> {
   return db.query<InstrumentRow>(
-    `SELECT ${columns} FROM instrument
-     WHERE ($1::int[] IS NULL OR asset_id = ANY($1))
-       AND ($2::int[] IS NULL OR venue_id = ANY($2))
-       AND ($3::contract_type IS NULL OR contract_type = $3)
-     ORDER BY venue_id, symbol`,
+    `SELECT ${columns} FROM instrument i
+     WHERE ($1::int[] IS NULL OR i.asset_id = ANY($1))
+       AND ($2::int[] IS NULL OR i.venue_id = ANY($2))
+       AND ($3::contract_type IS NULL OR i.contract_type = $3)
+     ORDER BY i.venue_id, i.symbol`,
     [filter.assetIds ?? null, filter.venueIds ?? null, filter.contractType ?? null],
   );
 }
@@ -32,7 +33,7 @@ export function findInstruments(db: Db, filter: InstrumentFilter): Promise<Instr
  */
 export function findInstrumentsWithReadings(db: Db, filter: InstrumentFilter): Promise<Array<InstrumentRow & LatestReadingsRow>> {
   return db.query<InstrumentRow & LatestReadingsRow>(
-    `SELECT ${prefixed('i')}, i.id AS instrument_id, ${latestReadingsColumns}
+    `SELECT ${columns}, i.id AS instrument_id, ${latestReadingsColumns}
      FROM instrument i ${latestReadingsJoins}
      WHERE ($1::int[] IS NULL OR i.asset_id = ANY($1))
        AND ($2::int[] IS NULL OR i.venue_id = ANY($2))
@@ -43,5 +44,5 @@ export function findInstrumentsWithReadings(db: Db, filter: InstrumentFilter): P
 }
 
 export function findInstrumentsById(db: Db, ids: readonly number[]): Promise<InstrumentRow[]> {
-  return db.query<InstrumentRow>(`SELECT ${columns} FROM instrument WHERE id = ANY($1)`, [ids]);
+  return db.query<InstrumentRow>(`SELECT ${columns} FROM instrument i WHERE i.id = ANY($1)`, [ids]);
 }

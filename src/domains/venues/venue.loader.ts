@@ -3,7 +3,7 @@ import { Db } from '../../db/sql';
 import { ContractType } from '../shared/enums';
 import { groupByKey, indexByKey, LoaderFamily } from '../shared/loader-family';
 import { findInstruments, findInstrumentsById, findInstrumentsWithReadings, InstrumentFilter } from './instrument.service';
-import { createLatestReadingsLoader, LatestReadingsRow } from './latest-readings';
+import { createLatestReadingsLoader } from './latest-readings';
 import { InstrumentRow } from './venue.types';
 
 export function createVenueLoaders(db: Db) {
@@ -17,18 +17,8 @@ export function createVenueLoaders(db: Db) {
   async function fetchInstruments(filter: InstrumentFilter, withReadings: boolean): Promise<InstrumentRow[]> {
     if (!withReadings) return findInstruments(db, filter);
     const rows = await findInstrumentsWithReadings(db, filter);
-    for (const row of rows) {
-      const readings: LatestReadingsRow = {
-        instrument_id: row.id,
-        oi_at: row.oi_at,
-        open_interest_usd: row.open_interest_usd,
-        open_interest_contracts: row.open_interest_contracts,
-        funding_at: row.funding_at,
-        rate: row.rate,
-        interval_hours: row.interval_hours,
-      };
-      latestReadings.clear(row.id).prime(row.id, readings);
-    }
+    // Each row holds the readings' columns too: the loader's row for the instrument.
+    for (const row of rows) latestReadings.clear(row.instrumentId).prime(row.instrumentId, row);
     return rows;
   }
 
@@ -36,11 +26,11 @@ export function createVenueLoaders(db: Db) {
     latestReadings,
     fetchInstruments,
     instrumentById: new DataLoader<number, InstrumentRow | null>(async (ids) =>
-      indexByKey(ids, await findInstrumentsById(db, ids), (row) => row.id),
+      indexByKey(ids, await findInstrumentsById(db, ids), (row) => row.instrumentId),
     ),
     /** A venue's instruments, optionally for one asset. */
     instrumentsByVenue: new LoaderFamily<{ assetId: number | null; withReadings: boolean }, number, InstrumentRow[]>(async (args, venueIds) =>
-      groupByKey(venueIds, await fetchInstruments({ venueIds: [...venueIds], assetIds: args.assetId ? [args.assetId] : null }, args.withReadings), (r) => r.venue_id),
+      groupByKey(venueIds, await fetchInstruments({ venueIds: [...venueIds], assetIds: args.assetId ? [args.assetId] : null }, args.withReadings), (r) => r.venueId),
     ),
     /** An asset's instruments, optionally on one venue and of one contract type. */
     instrumentsByAsset: new LoaderFamily<{ venueId: number | null; contractType: ContractType | null; withReadings: boolean }, number, InstrumentRow[]>(
@@ -48,7 +38,7 @@ export function createVenueLoaders(db: Db) {
         groupByKey(
           assetIds,
           await fetchInstruments({ assetIds: [...assetIds], venueIds: args.venueId ? [args.venueId] : null, contractType: args.contractType }, args.withReadings),
-          (r) => r.asset_id,
+          (r) => r.assetId,
         ),
     ),
   };

@@ -1,6 +1,9 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Completeness } from '../shared/completeness';
 import { ContractType, MarginType, VenueKind } from '../shared/enums';
+import { fromRow } from '../shared/planned/json-shape';
+import type { VenueRecord } from '../shared/registry';
+import { instrumentShape, venueShape } from './venue.shape';
 
 @ObjectType('Venue', { description: 'A derivatives venue: a centralized exchange or an on-chain perp DEX.' })
 export class VenueType {
@@ -66,45 +69,14 @@ export class InstrumentType {
   assetId!: number;
 }
 
-export interface InstrumentRow {
-  id: number;
-  venue_id: number;
-  asset_id: number;
-  symbol: string;
-  contract_type: ContractType;
-  margin_type: MarginType;
-  quote_currency: string;
-  contract_size: number;
-  expires_at: Date | null;
-  active: boolean;
-  funding_interval_hours: number | null;
-}
+/** A row of `rowColumns(instrumentShape(…))` (instrument.service.ts): the shape's columns by field name, storage ids included. */
+export type InstrumentRow = Record<string, unknown> & { instrumentId: number; venueId: number; assetId: number };
 
-export function toInstrumentType(row: InstrumentRow): InstrumentType {
-  return Object.assign(new InstrumentType(), {
-    id: String(row.id),
-    symbol: row.symbol,
-    contractType: row.contract_type,
-    marginType: row.margin_type,
-    quoteCurrency: row.quote_currency,
-    contractSize: row.contract_size,
-    expiresAt: row.expires_at,
-    active: row.active,
-    fundingIntervalHours: row.funding_interval_hours,
-    instrumentId: row.id,
-    venueId: row.venue_id,
-    assetId: row.asset_id,
-  });
-}
+// Aliases only name the SQL; reading a row needs the fields' kinds, the same for any alias.
+const instrumentRow = instrumentShape('i');
+const venueRow = venueShape('venue');
 
-export function toVenueType(record: { id: number; slug: string; name: string; kind: string; completeness: Completeness; liquidationsLowerBound: boolean }): VenueType {
-  return Object.assign(new VenueType(), {
-    id: String(record.id),
-    slug: record.slug,
-    name: record.name,
-    kind: record.kind as VenueKind,
-    completeness: record.completeness,
-    liquidationsLowerBound: record.liquidationsLowerBound,
-    venueId: record.id,
-  });
-}
+export const toInstrumentType = (row: InstrumentRow): InstrumentType => fromRow<InstrumentType>(instrumentRow, row);
+
+/** A registry record (shared/registry.ts reads venueShape's columns) as the GraphQL object. */
+export const toVenueType = (record: VenueRecord): VenueType => fromRow<VenueType>(venueRow, record as unknown as Record<string, unknown>);

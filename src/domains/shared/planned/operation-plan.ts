@@ -2,6 +2,7 @@ import { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLS
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import type { Context } from '../../context';
 import { PlanScope, responseKey, selectedFields } from './json-shape';
+import { planDeclined } from './plans-declined';
 import { RawJson } from './raw-json';
 
 /**
@@ -61,8 +62,13 @@ export function planOperation(
     }
     const planner = Object.prototype.hasOwnProperty.call(planners, name) ? planners[name] : undefined;
     const definition = queryType.getFields()[name];
-    const plan = planner && definition ? planner(node, { fragments, joins: new Map() }) : null;
-    if (!plan) return null;
+    const scope: PlanScope = { fragments, joins: new Map() };
+    const plan = planner && definition ? planner(node, scope) : null;
+    if (!plan) {
+      // Counted once per operation planned (an operation is planned when first prepared, not per request).
+      if (scope.declined) planDeclined(scope.declined);
+      return null;
+    }
     steps.push({ key: responseKey(node), definition, node, plan });
   }
   return {
