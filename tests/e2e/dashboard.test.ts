@@ -38,6 +38,7 @@ describe('the dashboard in a real browser, offline', () => {
       'Funding, OI-weighted, per 8 h',
       '±2 % depth (USD)',
       'US spot ETF weekly net flow (USD)',
+      'Coinbase premium over Binance (bp)',
     ]);
     expect(await page.locator('#status').innerText()).toBe('366 buckets');
     const conditions = await page.locator('.condition').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-condition'), n.classList.contains('met')]));

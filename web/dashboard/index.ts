@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './dashboard.css';
 import { query, subscriptions } from './graphql';
+import { CoinbasePremiumBucket, coinbasePremiumLines, coinbasePremiumSelection, coinbasePremiumTitle } from './spot-premium';
 
 interface Bucket {
   start: string;
@@ -19,6 +20,7 @@ const timelineQuery = `query Dashboard($asset: String!, $interval: Interval!, $f
   }
   etfFlowHistory(asset: $asset, interval: W1, from: $from, to: $to) { start netFlowUsd }
   recoverySignals(asset: $asset, at: $to) { allMet conditions { name value threshold met } }
+  ${coinbasePremiumSelection}
 }`;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -69,6 +71,7 @@ async function load(): Promise<void> {
     timeline: Bucket[];
     etfFlowHistory: Array<{ start: string; netFlowUsd: number }>;
     recoverySignals: { allMet: boolean; conditions: Array<{ name: string; value: number | null; threshold: number; met: boolean }> };
+    coinbasePremium: CoinbasePremiumBucket[];
   }>(timelineQuery, { asset, interval, from, to }, key);
   for (const c of charts.splice(0)) c.destroy();
   $('charts').innerHTML = '';
@@ -86,6 +89,7 @@ async function load(): Promise<void> {
     chart('US spot ETF weekly net flow (USD)', data.etfFlowHistory.map((w) => seconds(w.start)), [
       { label: 'net flow', values: data.etfFlowHistory.map((w) => w.netFlowUsd), color: '#57606a', bars: true },
     ]),
+    chart(coinbasePremiumTitle, x, coinbasePremiumLines(data.coinbasePremium)),
   );
   $('recovery').innerHTML = data.recoverySignals.conditions
     .map((c) => `<div class="condition ${c.met ? 'met' : ''}" data-condition="${c.name}">${c.name}: ${c.value === null ? 'n/a' : conditionNumber(c.name, c.value)} (threshold ${conditionNumber(c.name, c.threshold)})</div>`)
