@@ -44,6 +44,18 @@ const FUNDING_8H = curve([
   ['2025-11-04T12:00Z', 0.00004], ['2025-11-04T16:00Z', -0.00012], ['2025-11-05T16:00Z', 0.00001], ['2025-11-21T23:00Z', -0.00002],
 ]);
 
+/**
+ * Annualised carry of the dated futures over the index (a fraction per year): ~6 % in September,
+ * paid up to ~12 % by leveraged longs into the 10 October peak, crushed to ~2 % in the cascade
+ * and rebuilt only to ~5 % by late October, ~3 % after the November dip (the basis story of
+ * docs/analytics.md, "Basis").
+ */
+const CARRY_ANNUAL = curve([
+  ['2025-09-01T00:00Z', 0.06], ['2025-09-25T00:00Z', 0.05], ['2025-10-06T12:00Z', 0.1], ['2025-10-10T19:00Z', 0.12],
+  ['2025-10-10T23:00Z', 0.02], ['2025-10-12T00:00Z', 0.025], ['2025-10-27T00:00Z', 0.05], ['2025-11-04T13:00Z', 0.045],
+  ['2025-11-04T16:00Z', 0.025], ['2025-11-21T23:00Z', 0.03],
+]);
+
 /** Liquidity on the books relative to normal: gone in the cascade, slow to return, thin in the slide. */
 const DEPTH_LEVEL = curve([
   ['2025-09-01T00:00Z', 1], ['2025-10-10T19:00Z', 1], ['2025-10-10T20:00Z', 0.5], ['2025-10-10T22:00Z', 0.15],
@@ -133,8 +145,8 @@ export function markPriceRows(registry: SampleRegistry, asset: AssetSymbol, path
     const expiresMs = instrument.expiresAt ? Date.parse(instrument.expiresAt) : 0;
     for (const at of times) {
       const index = priceAt(path, at);
-      // Perps trade at a premium that tracks funding; the future at ~6 %/year of carry.
-      const premium = expiresMs ? (0.06 * (expiresMs - at)) / (365 * DAY_MS) : FUNDING_8H(at) * 0.5;
+      // Perps trade at a premium that tracks funding (half the 8-hour rate); the future at the carry of its day.
+      const premium = expiresMs ? (CARRY_ANNUAL(at) * (expiresMs - at)) / (365 * DAY_MS) : FUNDING_8H(at) * 0.5;
       let mark = index * (1 + premium + normal(random) * 0.0002);
       if (instrument.venue === 'hyperliquid') mark *= hyperliquidDislocation(at);
       rows.push({ asset_id: instrument.assetId, instrument_id: instrument.id, at: new Date(at), mark_price: mark, index_price: index, origin: SAMPLE_ORIGIN });

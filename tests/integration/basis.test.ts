@@ -1,6 +1,6 @@
 import { upsertObservations } from '../../src/db/bulk';
 import { openInterestTable } from '../../src/domains/open-interest/open-interest.table';
-import { MarkPriceRow, markPriceTable } from '../../src/domains/prices/mark-price.table';
+import { markPriceTable } from '../../src/domains/prices/mark-price.table';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
 
@@ -16,7 +16,8 @@ describe('perpetual premium and futures basis', () => {
   let server: TestServer;
   let beforeRevision: Date;
 
-  const mark = (instrument: number, at: string, markPrice: number, indexPrice: number | null): MarkPriceRow => ({
+  // A plain object literal (not MarkPriceRow), as upsertObservations' Row wants.
+  const mark = (instrument: number, at: string, markPrice: number, indexPrice: number | null) => ({
     asset_id: 1, instrument_id: instrument, at: t(at), mark_price: markPrice, index_price: indexPrice, origin: 'LIVE',
   });
 
@@ -165,5 +166,24 @@ describe('perpetual premium and futures basis', () => {
     expect(data!.timeline.map((b: any) => b.perpetualPremiumBps)).toEqual(data!.perpetualPremiumHistory.map((b: any) => b.premiumBps));
     expect(data!.timeline.map((b: any) => b.futuresAnnualizedBasis)).toEqual(data!.futuresBasisHistory.nearest.map((b: any) => b.annualizedBasis));
     expect(data!.timeline[2]).toEqual({ start: '2025-10-10T12:00:00.000Z', perpetualPremiumBps: null, futuresAnnualizedBasis: null });
+  });
+
+  it('recovery rule PERPETUAL_PREMIUM_BP: "perpetual premium under 5 bp" reads the premium at the moment, per venue or across venues; a venue gone quiet leaves it UNKNOWN', async () => {
+    const rule = (at: string, venue = '') => server.query(`{ recoverySignals(asset: "BTC", at: "${at}", rules: [{ series: PERPETUAL_PREMIUM_BP${venue}, comparison: BELOW, value: 5 }]) {
+      rulesMet conditions { series venue value threshold met status unit reason } } }`);
+    // 10:59: Binance 8 bp (3 bn), OKX +20 (2 bn) and −40 (1 bn): weighted 4 bp, under 5. Deribit had reported nothing yet.
+    const before = await rule('2025-10-10T10:59:00Z');
+    expect(before.errors).toBeUndefined();
+    const [premium] = before.data!.recoverySignals.conditions.filter((c: any) => c.series === 'PERPETUAL_PREMIUM_BP');
+    expect(premium).toMatchObject({ venue: null, threshold: 5, met: true, status: 'MET', unit: 'basis points' });
+    expect(premium.value).toBeCloseTo((8 * 3 + 20 * 2 - 40) / 6, 6);
+    expect(before.data!.recoverySignals.rulesMet).toBe(true);
+    // 11:25: OKX's last marks are 30 minutes old: the aggregate is partial, UNKNOWN; Binance alone is 3 bp.
+    const [partial] = (await rule('2025-10-10T11:25:00Z')).data!.recoverySignals.conditions.filter((c: any) => c.series);
+    expect([partial.status, partial.met]).toEqual(['UNKNOWN', false]);
+    expect(partial.reason).toMatch(/okx/);
+    const [binance] = (await rule('2025-10-10T11:25:00Z', ', venue: "binance"')).data!.recoverySignals.conditions.filter((c: any) => c.series);
+    // Binance's 11:10 mark is exactly 15 minutes old: still current (no older than the bound).
+    expect([binance.venue, binance.value, binance.met, binance.status]).toEqual(['binance', expect.closeTo(3, 6), true, 'MET']);
   });
 });

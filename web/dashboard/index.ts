@@ -2,9 +2,9 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './dashboard.css';
 import { query, subscriptions } from './graphql';
-import { CoinbasePremiumBucket, coinbasePremiumLines, coinbasePremiumSelection, coinbasePremiumTitle } from './spot-premium';
+import { BasisBucket, basisLines, basisTimelineFields, basisTitle, premiumLines, premiumTitle } from './basis';
 
-interface Bucket {
+interface Bucket extends BasisBucket {
   start: string;
   close: number | null;
   openInterestUsd: number | null;
@@ -16,11 +16,10 @@ interface Bucket {
 
 const timelineQuery = `query Dashboard($asset: String!, $interval: Interval!, $from: DateTime!, $to: DateTime) {
   timeline(asset: $asset, interval: $interval, from: $from, to: $to) {
-    start close openInterestUsd fundingRate8h liquidationsLongUsd liquidationsShortUsd depthUsd2pct
+    start close openInterestUsd fundingRate8h liquidationsLongUsd liquidationsShortUsd depthUsd2pct ${basisTimelineFields}
   }
   etfFlowHistory(asset: $asset, interval: W1, from: $from, to: $to) { start netFlowUsd }
   recoverySignals(asset: $asset, at: $to) { allMet conditions { name value threshold met } }
-  ${coinbasePremiumSelection}
 }`;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -71,7 +70,6 @@ async function load(): Promise<void> {
     timeline: Bucket[];
     etfFlowHistory: Array<{ start: string; netFlowUsd: number }>;
     recoverySignals: { allMet: boolean; conditions: Array<{ name: string; value: number | null; threshold: number; met: boolean }> };
-    coinbasePremium: CoinbasePremiumBucket[];
   }>(timelineQuery, { asset, interval, from, to }, key);
   for (const c of charts.splice(0)) c.destroy();
   $('charts').innerHTML = '';
@@ -89,7 +87,8 @@ async function load(): Promise<void> {
     chart('US spot ETF weekly net flow (USD)', data.etfFlowHistory.map((w) => seconds(w.start)), [
       { label: 'net flow', values: data.etfFlowHistory.map((w) => w.netFlowUsd), color: '#57606a', bars: true },
     ]),
-    chart(coinbasePremiumTitle, x, coinbasePremiumLines(data.coinbasePremium)),
+    chart(premiumTitle, x, premiumLines(data.timeline)),
+    chart(basisTitle, x, basisLines(data.timeline)),
   );
   $('recovery').innerHTML = data.recoverySignals.conditions
     .map((c) => `<div class="condition ${c.met ? 'met' : ''}" data-condition="${c.name}">${c.name}: ${c.value === null ? 'n/a' : conditionNumber(c.name, c.value)} (threshold ${conditionNumber(c.name, c.threshold)})</div>`)
