@@ -3,6 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import './dashboard.css';
 import { query, subscriptions } from './graphql';
 import { BasisBucket, basisLines, basisTimelineFields, basisTitle, premiumLines, premiumTitle } from './basis';
+import { CoinbasePremiumBucket, coinbasePremiumLines, coinbasePremiumSelection, coinbasePremiumTitle } from './spot-premium';
 
 interface Bucket extends BasisBucket {
   start: string;
@@ -20,6 +21,7 @@ const timelineQuery = `query Dashboard($asset: String!, $interval: Interval!, $f
   }
   etfFlowHistory(asset: $asset, interval: W1, from: $from, to: $to) { start netFlowUsd }
   recoverySignals(asset: $asset, at: $to) { allMet conditions { name value threshold met } }
+  ${coinbasePremiumSelection}
 }`;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -70,6 +72,7 @@ async function load(): Promise<void> {
     timeline: Bucket[];
     etfFlowHistory: Array<{ start: string; netFlowUsd: number }>;
     recoverySignals: { allMet: boolean; conditions: Array<{ name: string; value: number | null; threshold: number; met: boolean }> };
+    coinbasePremium: CoinbasePremiumBucket[];
   }>(timelineQuery, { asset, interval, from, to }, key);
   for (const c of charts.splice(0)) c.destroy();
   $('charts').innerHTML = '';
@@ -87,6 +90,7 @@ async function load(): Promise<void> {
     chart('US spot ETF weekly net flow (USD)', data.etfFlowHistory.map((w) => seconds(w.start)), [
       { label: 'net flow', values: data.etfFlowHistory.map((w) => w.netFlowUsd), color: '#57606a', bars: true },
     ]),
+    chart(coinbasePremiumTitle, x, coinbasePremiumLines(data.coinbasePremium)),
     chart(premiumTitle, x, premiumLines(data.timeline)),
     chart(basisTitle, x, basisLines(data.timeline)),
   );
