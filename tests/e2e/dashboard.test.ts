@@ -39,6 +39,8 @@ describe('the dashboard in a real browser, offline', () => {
       '±2 % depth (USD)',
       'US spot ETF weekly net flow (USD)',
       'Coinbase premium over Binance (bp)',
+      'Perpetual premium over the index (bp; OI-weighted across venues)',
+      'Front dated-future basis, annualised (% per year; nearest ≥ 7 days per venue, venues averaged)',
     ]);
     expect(await page.locator('#status').innerText()).toBe('366 buckets');
     const conditions = await page.locator('.condition').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-condition'), n.classList.contains('met')]));
