@@ -35,6 +35,7 @@ describe('the dashboard in a real browser, offline', () => {
       'BTC price (USD)',
       'Aggregate open interest (USD)',
       'Liquidations (USD)',
+      'Taker buy vs sell (USD; Binance + OKX, the venues that publish it)',
       'Funding, OI-weighted, per 8 h',
       '±2 % depth (USD)',
       'US spot ETF weekly net flow (USD)',

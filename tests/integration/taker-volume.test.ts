@@ -108,6 +108,24 @@ describe('takerVolumeHistory', () => {
     expect(errors?.[0].extensions).toMatchObject({ code: 'INVALID_INTERVAL', argument: 'interval', minInterval: 'M5' });
   });
 
+  it('recovery rules read TAKER_BUY_SELL_RATIO_1H: the hour to the moment, per venue or summed; partial (UNKNOWN) when a publishing venue lacks a period', async () => {
+    const rule = (venue: string | null) => `{ series: TAKER_BUY_SELL_RATIO_1H${venue ? `, venue: "${venue}"` : ''}, comparison: ABOVE, value: 1 }`;
+    const { data, errors } = await server.query(`{
+      eleven: recoverySignals(asset: "BTC", at: "2025-10-10T11:00:00Z", rules: [${rule('binance')}, ${rule('okx')}, ${rule(null)}]) { conditions { value status met unit reason } }
+      binanceTwelve: recoverySignals(asset: "BTC", at: "2025-10-10T12:00:00Z", rules: [${rule('binance')}]) { conditions { value status } }
+    }`);
+    expect(errors).toBeUndefined();
+    const [binance, okx, aggregate] = data!.eleven.conditions.slice(3);
+    expect(binance).toMatchObject({ value: (2_600_000 + 11 * 2_000_000) / 12_000_000, status: 'MET', met: true });
+    // OKX's 10:55 period is missing: partial, never judged.
+    expect(okx).toMatchObject({ value: null, status: 'UNKNOWN', met: false });
+    expect(okx.reason).toMatch(/okx lacks some of the 5-minute taker-volume periods/);
+    expect(aggregate).toMatchObject({ value: null, status: 'UNKNOWN' });
+    expect(data!.binanceTwelve.conditions[3]).toMatchObject({ value: 2, status: 'MET' });
+    const bybit = await server.query(`{ recoverySignals(asset: "BTC", at: "2025-10-10T11:00:00Z", rules: [${rule('bybit')}]) { allMet } }`);
+    expect(bybit.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'rules[0].venue' });
+  });
+
   it('timeline carries the same sums and ratio', async () => {
     const { data, errors } = await server.query(`{ timeline(asset: "BTC", interval: H1, from: "2025-10-10T10:00:00Z", to: "2025-10-10T13:00:00Z") { start takerBuyUsd takerSellUsd takerBuySellRatio } }`);
     expect(errors).toBeUndefined();

@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './dashboard.css';
 import { query, subscriptions } from './graphql';
+import { AggressorFlowBucket, aggressorFlowBars, aggressorFlowTimelineFields, aggressorFlowTitle } from './aggressor-flow';
 import { BasisBucket, basisLines, basisTimelineFields, basisTitle, premiumLines, premiumTitle } from './basis';
 import { CoinbasePremiumBucket, coinbasePremiumLines, coinbasePremiumSelection, coinbasePremiumTitle } from './spot-premium';
 
@@ -13,11 +14,13 @@ interface Bucket extends BasisBucket {
   liquidationsLongUsd: number | null;
   liquidationsShortUsd: number | null;
   depthUsd2pct: number | null;
+  takerBuyUsd: AggressorFlowBucket['takerBuyUsd'];
+  takerSellUsd: AggressorFlowBucket['takerSellUsd'];
 }
 
 const timelineQuery = `query Dashboard($asset: String!, $interval: Interval!, $from: DateTime!, $to: DateTime) {
   timeline(asset: $asset, interval: $interval, from: $from, to: $to) {
-    start close openInterestUsd fundingRate8h liquidationsLongUsd liquidationsShortUsd depthUsd2pct ${basisTimelineFields}
+    start close openInterestUsd fundingRate8h liquidationsLongUsd liquidationsShortUsd depthUsd2pct ${aggressorFlowTimelineFields} ${basisTimelineFields}
   }
   etfFlowHistory(asset: $asset, interval: W1, from: $from, to: $to) { start netFlowUsd }
   recoverySignals(asset: $asset, at: $to) { allMet conditions { name value threshold met } }
@@ -85,6 +88,7 @@ async function load(): Promise<void> {
       { label: 'longs', values: col('liquidationsLongUsd'), color: '#cf222e', bars: true },
       { label: 'shorts', values: col('liquidationsShortUsd'), color: '#1a7f37', bars: true },
     ]),
+    chart(aggressorFlowTitle, x, aggressorFlowBars(data.timeline)),
     chart('Funding, OI-weighted, per 8 h', x, [{ label: 'rate', values: col('fundingRate8h'), color: '#bf8700' }]),
     chart('±2 % depth (USD)', x, [{ label: 'depth', values: col('depthUsd2pct'), color: '#0969da' }]),
     chart('US spot ETF weekly net flow (USD)', data.etfFlowHistory.map((w) => seconds(w.start)), [

@@ -21,6 +21,7 @@ import { openInterestStaleAfter } from '../open-interest/open-interest.service';
 import { rsiAt } from './rsi';
 import { positioningConditionSeries } from '../positioning/positioning.conditions';
 import { perpetualPremiumSeries } from '../basis/basis.condition';
+import { takerBuySellRatioSeries } from '../taker-volume/taker-volume.condition';
 
 /**
  * The series a recovery rule (`rules: [ConditionInput!]`) can read: one entry per series. Adding a
@@ -190,6 +191,8 @@ export const conditionSeries: ConditionSeriesEntry[] = [
   ...positioningConditionSeries,
   // Perpetual premium over the index (src/domains/basis/basis.condition.ts).
   perpetualPremiumSeries,
+  // Aggressor flow: taker buy/sell over the last hour (src/domains/taker-volume/taker-volume.condition.ts).
+  takerBuySellRatioSeries,
 ];
 
 /** At most this many rules in one request: each is one more value per bucket (and one more statement per series). */
