@@ -45,10 +45,14 @@ describe('the dashboard in a real browser, offline', () => {
     ]);
     expect(await page.locator('#status').innerText()).toBe('366 buckets');
     const conditions = await page.locator('.condition').evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-condition'), n.classList.contains('met')]));
+    // The published conditions, then the dashboard's rules (web/dashboard/recovery.ts).
     expect(conditions).toEqual([
       ['openInterestBelow', false],
       ['weeklyEtfInflowAbove', false],
       ['rsiOversold', true],
+      ['funding under 1 bp / 8 h', true],
+      ['binance OI under $10B', false],
+      ['depth back to its 30-day median', false],
     ]);
     // Money as money ($40.7B, -$1.86B), RSI in points: never an exponent.
     const badges = await page.locator('.condition').allInnerTexts();
@@ -56,6 +60,8 @@ describe('the dashboard in a real browser, offline', () => {
     expect(badges[0]).toMatch(/^openInterestBelow: \$\d+(\.\d+)?[KMBT] \(threshold \$\d+(\.\d+)?[KMBT]\)$/);
     expect(badges[1]).toMatch(/^weeklyEtfInflowAbove: -?\$\d+(\.\d+)?[KMBT]? \(threshold -?\$\d+(\.\d+)?[KMBT]?\)$/);
     expect(badges[2]).toMatch(/^rsiOversold: \d+(\.\d+)? \(threshold \d+(\.\d+)?\)$/);
+    // A rule in USD reads as money too, whatever its name.
+    expect(badges[4]).toMatch(/^binance OI under \$10B: \$\d+(\.\d+)?B \(threshold \$10B\)$/);
     await page.screenshot({ path: path.join(screenshotDir, 'dashboard.png'), fullPage: true });
     expect(external).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -4,6 +4,7 @@ import { fundingTable } from '../../src/domains/funding/funding.table';
 import { openInterestTable } from '../../src/domains/open-interest/open-interest.table';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestServer, TestServer } from '../support/server';
+import { dashboardRules, recoverySelection, renderRecovery } from '../../web/dashboard/recovery';
 
 const published = 'name value threshold met status reason';
 
@@ -149,6 +150,21 @@ describe('recovery rules on the sample scenario', () => {
     expect(rules.map((c: any) => [c.value, c.met, c.status])).toEqual([[null, false, 'UNKNOWN'], [null, false, 'UNKNOWN'], [null, false, 'UNKNOWN']]);
     expect(rules.map((c: any) => c.reason)).toEqual(['no open-interest reading within 3 hours', 'no price, or fewer than 15 daily closes, for RSI(14)', 'no US spot ETF flow in the 7 days']);
     expect(data.recoverySignals.rulesMet).toBe(false);
+  });
+
+  it("runs the dashboard's rules as variables and renders each condition as a badge, USD as money", async () => {
+    const response = await server.query(`query ($rules: [ConditionInput!]) { recoverySignals(asset: "BTC", at: "2025-11-22T00:00:00Z", rules: $rules) { ${recoverySelection} } }`, { rules: dashboardRules });
+    expect(response.errors).toBeUndefined();
+    const conditions = response.data!.recoverySignals.conditions;
+    expect(conditions.map((c: any) => c.name)).toEqual(['openInterestBelow', 'weeklyEtfInflowAbove', 'rsiOversold', ...dashboardRules.map((r) => r.name)]);
+    const html = renderRecovery(conditions, (v) => String(Number(v.toPrecision(3))));
+    expect(html.match(/class="condition/g)).toHaveLength(6);
+    expect(html).toMatch(/data-condition="binance OI under \$10B" title="USD">binance OI under \$10B: \$\d+(\.\d+)?B \(threshold \$10B\)</);
+    // A rule without data reads "unknown", its reason on hover; never green.
+    expect(html).toContain('<div class="condition rule" data-condition="depth back to its 30-day median" title="no ±2 % depth');
+    expect(html).toContain('depth back to its 30-day median: unknown (threshold 1)');
+    expect(html).toContain('class="condition met rule" data-condition="funding under 1 bp / 8 h"');
+    expect(html).not.toMatch(/\de[+-]\d/);
   });
 
   it.each([

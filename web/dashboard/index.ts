@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './dashboard.css';
 import { query, subscriptions } from './graphql';
+import { dashboardRules, RecoveryCondition, recoverySelection, renderRecovery } from './recovery';
 import { AggressorFlowBucket, aggressorFlowBars, aggressorFlowTimelineFields, aggressorFlowTitle } from './aggressor-flow';
 import { BasisBucket, basisLines, basisTimelineFields, basisTitle, premiumLines, premiumTitle } from './basis';
 import { CoinbasePremiumBucket, coinbasePremiumLines, coinbasePremiumSelection, coinbasePremiumTitle } from './spot-premium';
@@ -18,12 +19,12 @@ interface Bucket extends BasisBucket {
   takerSellUsd: AggressorFlowBucket['takerSellUsd'];
 }
 
-const timelineQuery = `query Dashboard($asset: String!, $interval: Interval!, $from: DateTime!, $to: DateTime) {
+const timelineQuery = `query Dashboard($asset: String!, $interval: Interval!, $from: DateTime!, $to: DateTime, $rules: [ConditionInput!]) {
   timeline(asset: $asset, interval: $interval, from: $from, to: $to) {
     start close openInterestUsd fundingRate8h liquidationsLongUsd liquidationsShortUsd depthUsd2pct ${aggressorFlowTimelineFields} ${basisTimelineFields}
   }
   etfFlowHistory(asset: $asset, interval: W1, from: $from, to: $to) { start netFlowUsd }
-  recoverySignals(asset: $asset, at: $to) { allMet conditions { name value threshold met } }
+  recoverySignals(asset: $asset, at: $to, rules: $rules) { ${recoverySelection} }
   ${coinbasePremiumSelection}
 }`;
 
@@ -35,12 +36,6 @@ let unsubscribe: (() => void) | undefined;
 /** 40B, 1.2M, 0.0001: axis labels that fit. */
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const label = (value: number) => (Math.abs(value) >= 1000 ? compact.format(value) : String(Number(value.toPrecision(3))));
-
-/** $40.7B, -$1.86B: money as a reader says it (toPrecision printed 4.073e+10). */
-const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
-/** Conditions measured in USD; the others (RSI) in index points. */
-const usdConditions = new Set(['openInterestBelow', 'weeklyEtfInflowAbove']);
-const conditionNumber = (name: string, value: number) => (usdConditions.has(name) ? money.format(value) : label(value));
 
 /** Every chart shares one cursor and x scale, so the series line up in time. */
 const sync = uPlot.sync('cascade');
@@ -74,9 +69,9 @@ async function load(): Promise<void> {
   const data = await query<{
     timeline: Bucket[];
     etfFlowHistory: Array<{ start: string; netFlowUsd: number }>;
-    recoverySignals: { allMet: boolean; conditions: Array<{ name: string; value: number | null; threshold: number; met: boolean }> };
+    recoverySignals: { allMet: boolean; rulesMet: boolean | null; conditions: RecoveryCondition[] };
     coinbasePremium: CoinbasePremiumBucket[];
-  }>(timelineQuery, { asset, interval, from, to }, key);
+  }>(timelineQuery, { asset, interval, from, to, rules: dashboardRules }, key);
   for (const c of charts.splice(0)) c.destroy();
   $('charts').innerHTML = '';
   const x = data.timeline.map((b) => seconds(b.start));
@@ -98,9 +93,7 @@ async function load(): Promise<void> {
     chart(premiumTitle, x, premiumLines(data.timeline)),
     chart(basisTitle, x, basisLines(data.timeline)),
   );
-  $('recovery').innerHTML = data.recoverySignals.conditions
-    .map((c) => `<div class="condition ${c.met ? 'met' : ''}" data-condition="${c.name}">${c.name}: ${c.value === null ? 'n/a' : conditionNumber(c.name, c.value)} (threshold ${conditionNumber(c.name, c.threshold)})</div>`)
-    .join('');
+  $('recovery').innerHTML = renderRecovery(data.recoverySignals.conditions, label);
   $('status').textContent = `${data.timeline.length} buckets`;
 
   // Live: each closed bucket of liquidations is appended as it arrives.
