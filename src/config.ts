@@ -45,6 +45,10 @@ const schema = z.object({
   CASCADE_MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
   /** Longest GraphQL document (bytes, comments included) parsed; a longer one is refused with 413 DOCUMENT_TOO_LARGE. */
   CASCADE_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** Parsed documents the prepared-operation cache keeps (least recently used go first). */
+  CASCADE_PREPARED_DOCUMENTS: z.coerce.number().int().positive().default(1000),
+  /** Bytes the prepared-operation cache may hold: documents, their compiled queries and plans, as estimated (src/app/prepared-operations.ts). */
+  CASCADE_PREPARED_CACHE_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** Milliseconds between reconciliations of local spend with the shared database total. */
   CASCADE_RATE_SYNC_MS: z.coerce.number().int().positive().default(1000),
   /**

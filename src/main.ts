@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     corsOrigins: parseOrigins(config.CASCADE_CORS_ORIGINS),
     maxQueryCost: config.CASCADE_MAX_QUERY_COST,
     maxDocumentBytes: config.CASCADE_MAX_DOCUMENT_BYTES,
+    preparedCache: { maxDocuments: config.CASCADE_PREPARED_DOCUMENTS, maxBytes: config.CASCADE_PREPARED_CACHE_BYTES },
     trustedDocuments,
     access: {
       requireKeys: config.CASCADE_REQUIRE_KEYS === '1',

@@ -2,14 +2,14 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { DocumentNode, GraphQLFormattedError, Token, visit } from 'graphql';
+import { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { Context } from '../domains/context';
 import { databaseFault, databaseFaultError } from './db-faults';
 import { CascadeError, errorCodes } from '../core/errors';
 import { jitGateway } from './jit-executor';
 import { stringifyResponse } from '../domains/shared/planned/raw-json';
-import type { KnownOperations } from './fast-path';
+import type { PreparedOperations } from './prepared-operations';
 import { documentLimitRules, documentLimits } from './limits';
 import { buildCascadeSchema } from './schema';
 import { withResponseExtensions } from '../domains/shared/methodology';
@@ -22,8 +22,8 @@ export interface ApolloOptions {
   automaticPersistedQueries?: boolean;
   /** Told when a planned statement failed for a reason other than the caller's input (jit-executor.ts). */
   onPlanFailure?: (error: unknown, operationName: string | null) => void;
-  /** Where queries that answered are remembered, for the fast path (fast-path.ts). */
-  knownOperations?: KnownOperations;
+  /** The one cache of prepared operations: Apollo's document store, and what the executor runs. */
+  prepared: PreparedOperations;
 }
 
 const knownCodes = new Set(Object.keys(errorCodes));
@@ -41,43 +41,6 @@ const methodologyPlugin: ApolloServerPlugin<Context> = {
     };
   },
 };
-
-/**
- * Apollo's parsed-document cache, bounded by bytes that count each document's source text:
- * Apollo's own measure (the JSON of the nodes) leaves out the text a node's location keeps, and
- * comments make a long text of a small document.
- */
-export const documentCacheBytes = 30 * 1024 * 1024;
-
-/**
- * Cuts the lexer's token list out of a parsed document. Every node's location points into one
- * linked list of all the text's tokens, comments included, and so keeps them all alive: about
- * ten times the text (150 distinct 63 KB comment-padded documents grew the heap by 93 MB).
- * Nodes keep their own first and last tokens, whose line and column graphql-jit puts in errors.
- */
-export function forgetTokenList(document: DocumentNode): void {
-  visit(document, {
-    enter(node) {
-      for (const token of [node.loc?.startToken, node.loc?.endToken]) {
-        if (!token) continue;
-        (token as { prev: Token | null }).prev = null;
-        (token as { next: Token | null }).next = null;
-      }
-    },
-  });
-}
-
-class DocumentCache extends InMemoryLRUCache<DocumentNode> {
-  constructor() {
-    super({ maxSize: documentCacheBytes, sizeCalculation: (document) => InMemoryLRUCache.sizeCalculation(document) + (document.loc?.source.body.length ?? 0) });
-  }
-
-  // Apollo stores each document once it is valid, before the gate, the plans or graphql-jit keep it.
-  override set(key: string, document: DocumentNode, options?: { ttl?: number | null }): Promise<void> {
-    forgetTokenList(document);
-    return super.set(key, document, options);
-  }
-}
 
 function findCascadeError(error: unknown): CascadeError | undefined {
   for (let current = error as { originalError?: unknown } | undefined, hops = 0; current && hops < 5; hops += 1) {
@@ -126,9 +89,10 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     validationRules: limits.validationRules,
     // graphql-js's own token limit: armor's Apollo token plugin turns plain syntax errors into 500s.
     parseOptions: { maxTokens: documentLimits.maxTokens },
-    documentStore: new DocumentCache(),
+    // Documents are parsed and validated once, into the one prepared-operation cache.
+    documentStore: options.prepared.documentStore(),
     // The local schema, executed by graphql-jit through Apollo's executor hook (jit-executor.ts).
-    gateway: jitGateway(buildCascadeSchema(), { onPlanFailure: options.onPlanFailure, known: options.knownOperations }),
+    gateway: jitGateway(buildCascadeSchema(), options.prepared, { onPlanFailure: options.onPlanFailure }),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     // The process's own SIGTERM handler (main.ts) drains and exits; Apollo's would stop the

@@ -53,7 +53,8 @@ interface PlanField {
   children: PlanField[];
 }
 
-interface OperationPlan {
+/** What an operation's cost is computed from, made once per prepared operation (prepared-operations.ts). */
+export interface CostShape {
   roots: PlanField[];
   rootFields: number;
   introspectionFields: number;
@@ -66,7 +67,7 @@ function planSelections(
   selectionSet: SelectionSetNode,
   fragments: Map<string, FragmentDefinitionNode>,
   depth: number,
-  plan: OperationPlan,
+  plan: CostShape,
   visiting: Set<string> = new Set(),
 ): PlanField[] {
   if (depth > 64) return [];
@@ -147,52 +148,19 @@ function objectsOf(fields: PlanField[], multiplier: number, depth: number, inher
   return total;
 }
 
-function selectOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (!operationName) return operations.length === 1 ? operations[0] : undefined;
-  return operations.find((o) => o.name?.value === operationName);
-}
-
-function planOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): OperationPlan | undefined {
-  const operation = selectOperation(document, operationName);
-  if (!operation) return undefined;
+/** The cost shape of one operation of a document. */
+export function costShapeOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CostShape {
+  const plan: CostShape = { roots: [], rootFields: 0, introspectionFields: 0 };
   const root = schema.getRootType(operation.operation);
-  if (!root) return undefined;
+  if (!root) return plan;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const plan: OperationPlan = { roots: [], rootFields: 0, introspectionFields: 0 };
   plan.roots = planSelections(schema, root, operation.selectionSet, fragments, 1, plan);
   return plan;
 }
 
-export interface CostEstimator {
-  /** Points of the named operation of `document` with these coerced variables. */
-  estimate(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number;
-}
-
-/**
- * Plans are built once per parsed document (Apollo hands the same DocumentNode for the same
- * text) and live as long as it does, so no copy of its text is kept to find them by; each
- * request only sizes lists.
- */
-export function createCostEstimator(schema: GraphQLSchema, now: () => number = Date.now): CostEstimator {
-  const plans = new WeakMap<DocumentNode, Map<string, OperationPlan | 'none'>>();
-  return {
-    estimate(document, operationName, variables = {}) {
-      let byName = plans.get(document);
-      if (!byName) {
-        byName = new Map();
-        plans.set(document, byName);
-      }
-      let plan = byName.get(operationName ?? '');
-      if (!plan) {
-        plan = planOperation(schema, document, operationName) ?? 'none';
-        byName.set(operationName ?? '', plan);
-      }
-      if (plan === 'none') return 1;
-      const objects =
-        objectsOf(plan.roots, 1, 1, undefined, variables ?? {}, now()) + plan.rootFields * costRules.rootFieldObjects + plan.introspectionFields * costRules.introspectionObjects;
-      return Math.max(1, Math.ceil(objects / costRules.objectsPerPoint));
-    },
-  };
+/** Points of an operation with these coerced variables (defaults applied), at time `now`. */
+export function estimateCost(shape: CostShape, variables: Record<string, unknown>, now: number): number {
+  const objects = objectsOf(shape.roots, 1, 1, undefined, variables, now) + shape.rootFields * costRules.rootFieldObjects + shape.introspectionFields * costRules.introspectionObjects;
+  return Math.max(1, Math.ceil(objects / costRules.objectsPerPoint));
 }

@@ -4,7 +4,14 @@ import type { Context } from '../domains/context';
 import { CascadeError, ErrorCode, errorHttpStatus } from '../core/errors';
 import type { OperationGate } from './gate';
 import { documentLimits } from './limits';
+import type { PreparedOperation, PreparedOperations } from './prepared-operations';
 import { DocumentReference, TrustedDocuments, trustedQuery } from './trusted-documents';
+
+/** An admitted operation and its variables as coerced (defaults applied). */
+export interface Admitted {
+  prepared: PreparedOperation;
+  coerced: Record<string, unknown>;
+}
 
 /** Where an operation came in: subscriptions run over WebSocket (graphql-ws), the rest over HTTP. */
 export type Transport = 'http' | 'ws';
@@ -17,6 +24,8 @@ export interface EntryRequest extends DocumentReference {
 export interface EntryChecksOptions {
   schema: GraphQLSchema;
   gate: OperationGate;
+  /** The one cache of prepared operations (prepared-operations.ts). */
+  prepared: PreparedOperations;
   /** Trusted-documents mode: only these documents run. */
   trustedDocuments?: TrustedDocuments;
   /** Longest document text, bytes (CASCADE_MAX_DOCUMENT_BYTES). */
@@ -78,16 +87,22 @@ export class EntryChecks {
   }
 
   /**
-   * Admits a parsed, validated operation and returns its variables coerced, defaults applied:
-   * the values cost is estimated from, so `$i: Interval = H1` costs what `H1` written out does.
+   * Admits a parsed, validated operation and returns it prepared, with its variables coerced and
+   * defaults applied: the values cost is estimated from, so `$i: Interval = H1` costs what `H1`
+   * written out does.
    */
-  admit(ctx: Context, transport: Transport, source: string, document: DocumentNode, operation: OperationDefinitionNode, given: Record<string, unknown> | undefined): Record<string, unknown> {
-    if (transport === 'http' && operation.operation === 'subscription') {
+  admit(ctx: Context, transport: Transport, document: DocumentNode, operation: OperationDefinitionNode, given: Record<string, unknown> | undefined): Admitted {
+    return this.admitPrepared(ctx, transport, this.options.prepared.operation(document, operation), given);
+  }
+
+  admitPrepared(ctx: Context, transport: Transport, prepared: PreparedOperation, given: Record<string, unknown> | undefined): Admitted {
+    if (transport === 'http' && prepared.operation.operation === 'subscription') {
       throw refusal('BAD_REQUEST', 'Subscriptions run over WebSocket (graphql-ws) at this same /graphql path, not over HTTP.');
     }
-    const coerced = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], given ?? {}, { maxErrors: 1 });
+    const coerced = getVariableValues(this.options.schema, prepared.operation.variableDefinitions ?? [], given ?? {}, { maxErrors: 1 });
     if (coerced.errors) throw refusal('BAD_USER_INPUT', coerced.errors[0].message);
-    this.options.gate.admit(ctx, source, document, operation, coerced.coerced);
-    return coerced.coerced;
+    this.options.gate.admit(ctx, prepared, coerced.coerced);
+    ctx.coercedVariables = coerced.coerced;
+    return { prepared, coerced: coerced.coerced };
   }
 }

@@ -1,13 +1,12 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { BREAK, DocumentNode, OperationDefinitionNode, visit } from 'graphql';
 import { Context } from '../domains/context';
-import { CostEstimator } from './cost';
+import { estimateCost } from './cost';
+import type { PreparedOperation } from './prepared-operations';
 import type { EntryChecks } from './entry-checks';
 import { databaseRetryAfterSeconds } from './db-faults';
 import { CascadeError, ErrorCode, ErrorDetails, errorHttpStatus } from '../core/errors';
 import { SharedBudgets } from './rate-limit';
 import { currentRequestScope } from './request-scope';
-import { scopeError } from './scopes';
 
 /** A coded error that also sets the HTTP status (and headers) of the response it ends. */
 export function httpError(code: ErrorCode, message: string, details: ErrorDetails = {}, headers: Record<string, string> = {}): CascadeError {
@@ -20,30 +19,6 @@ function hasNul(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || hasNul(inner, depth + 1));
 }
 
-/** Documents already walked and found clean: Apollo hands the same DocumentNode per query text. */
-const cleanDocuments = new WeakSet<DocumentNode>();
-
-/**
- * Postgres text cannot hold U+0000, so a string carrying it would fail inside some statement as
- * an unexpected error; it is refused here, once, for every argument of every field.
- */
-function refuseNul(document: DocumentNode, variables: Record<string, unknown> | undefined): void {
-  let found = hasNul(variables);
-  if (!found && !cleanDocuments.has(document)) {
-    visit(document, {
-      StringValue(node) {
-        if (node.value.includes('\u0000')) {
-          found = true;
-          return BREAK;
-        }
-        return undefined;
-      },
-    });
-  }
-  if (found) throw httpError('BAD_USER_INPUT', 'Strings may not contain the NUL character (U+0000).');
-  cleanDocuments.add(document);
-}
-
 /**
  * What every operation passes before it runs, over HTTP and WebSocket alike: the caller's
  * scopes, the cost bound, and the charge against the caller's budget. All of it is decided from
@@ -51,24 +26,28 @@ function refuseNul(document: DocumentNode, variables: Record<string, unknown> | 
  */
 export class OperationGate {
   constructor(
-    private readonly estimator: CostEstimator,
     private readonly budgets: SharedBudgets,
     private readonly maxCost: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  /** `variables` are the operation's coerced values, defaults applied (EntryChecks.admit). */
-  admit(ctx: Context, source: string, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
-    // Admitted already on the fast path (fast-path.ts), which then handed the request
-    // to Apollo: decided once, charged once.
-    const admission = `${operation.name?.value ?? ''}\u0000${source}`;
-    if (ctx.admitted === admission) return;
+  /**
+   * `variables` are the operation's coerced values, defaults applied (EntryChecks.admit); what
+   * does not depend on them (scopes, the cost's shape, NUL in literals) was decided once, when
+   * the operation was prepared.
+   */
+  admit(ctx: Context, prepared: PreparedOperation, variables: Record<string, unknown>): void {
+    // Admitted already (a subscription's operation is admitted once, then ticks are charged).
+    if (ctx.admitted === prepared) return;
     const scope = currentRequestScope();
-    if (scope) scope.operationName = operation.name?.value;
-    refuseNul(document, variables);
-    const forbidden = scopeError(ctx.caller, document, operation);
-    if (forbidden) throw httpError('FORBIDDEN', forbidden.message, { requiredScope: forbidden.extensions.requiredScope });
+    if (scope) scope.operationName = prepared.name ?? undefined;
+    // Postgres text cannot hold U+0000, so a string carrying it would fail inside some statement
+    // as an unexpected error; it is refused here, for every argument of every field.
+    if (!prepared.nulFree || hasNul(variables)) throw httpError('BAD_USER_INPUT', 'Strings may not contain the NUL character (U+0000).');
+    const missing = [...prepared.scopes].find((needed) => !ctx.caller.scopes.has(needed));
+    if (missing) throw httpError('FORBIDDEN', `This operation needs the \`${missing}\` scope, which the key lacks.`, { requiredScope: missing });
 
-    const cost = this.estimator.estimate(document, operation.name?.value, variables);
+    const cost = estimateCost(prepared.costShape, variables, this.now());
     ctx.cost = cost;
     const limit = ctx.caller.budgetPerMinute;
     if (cost > this.maxCost) {
@@ -82,7 +61,7 @@ export class OperationGate {
     }
     const result = this.budgets.charge(ctx.caller.bucket, limit, cost);
     ctx.charged = result;
-    if (result.allowed) ctx.admitted = admission;
+    if (result.allowed) ctx.admitted = prepared;
     if (!result.allowed) {
       throw httpError(
         'RATE_LIMITED',
@@ -111,8 +90,8 @@ export function gatePlugin(gate: OperationGate, checks: EntryChecks): ApolloServ
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, source, document, operation, request }) {
-          if (operation) checks.admit(contextValue, 'http', source, document, operation, request.variables);
+        async didResolveOperation({ contextValue, document, operation, request }) {
+          if (operation) checks.admit(contextValue, 'http', document, operation, request.variables);
         },
         async willSendResponse({ contextValue, response }) {
           gate.chargeRefused(contextValue);

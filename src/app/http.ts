@@ -38,7 +38,7 @@ export interface HttpHandlerOptions {
    */
   answerKnown?: (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null>;
   /** Told of each request answerKnown answered (metrics), with its duration in seconds. */
-  onAnsweredKnown?: (operationName: string | null, seconds: number) => void;
+  onAnsweredKnown?: (answer: FastAnswer, seconds: number, ctx: Context) => void;
 }
 
 class HttpError extends Error {
@@ -197,9 +197,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       const started = process.hrtime.bigint();
       const answer = await options.answerKnown(ctx, req, body);
       if (answer) {
-        options.onAnsweredKnown?.(answer.operationName, Number(process.hrtime.bigint() - started) / 1e9);
-        // The header Apollo sends with a JSON answer; ours are added as for Apollo's answers.
-        sendComplete(res, ctx, 200, [['content-type', 'application/json; charset=utf-8']], answer.body);
+        options.onAnsweredKnown?.(answer, Number(process.hrtime.bigint() - started) / 1e9, ctx);
+        // Apollo's headers for the same answer; ours are added as for Apollo's answers.
+        sendComplete(res, ctx, answer.status, answer.headers, answer.body);
         return;
       }
     }

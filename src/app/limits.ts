@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, ValidationContext, ValidationRule } from 'graphql';
 import { CascadeError } from '../core/errors';
 
 /** Bounds on a document's shape: generous for real dashboards, fatal for floods. */
@@ -37,4 +37,13 @@ export function documentLimitRules() {
     blockFieldSuggestion: { enabled: false },
   });
   return armor.protect();
+}
+
+/**
+ * Every rule a document is validated with, as Apollo validates it (graphql-js's own, the limits
+ * above, and no introspection when it is off): WebSocket validates with these too, and both
+ * store what passes in the one prepared-operation cache.
+ */
+export function operationValidationRules(introspection: boolean): ValidationRule[] {
+  return [...specifiedRules, ...documentLimitRules().validationRules, ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])];
 }

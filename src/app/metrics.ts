@@ -169,10 +169,14 @@ export function createMetrics(pool: Pool) {
     /** Responses the HTTP layer writes itself (401, 413, 429 before parsing). */
     countErrors,
     /** An operation answered without Apollo's pipeline (fast-path.ts): counted as Apollo's are. */
-    countAnswered(operationName: string | null, seconds: number) {
+    countAnswered(operationName: string | null, seconds: number, errorCodes: readonly string[] = [], anonymous = true) {
       const operation = label(operationName);
       requests.inc({ operation });
       latency.observe({ operation }, seconds);
+      for (const code of errorCodes) {
+        errors.inc({ code });
+        if (code === 'RATE_LIMITED') rateLimited.inc({ caller: anonymous ? 'anonymous' : 'key' });
+      }
     },
     /** A request refused for a spent budget before it was parsed. */
     countRateLimited: (anonymous: boolean) => rateLimited.inc({ caller: anonymous ? 'anonymous' : 'key' }),

@@ -1,6 +1,5 @@
 import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-import type { Caller, KeyScope } from '../core/caller';
-import { CascadeError } from '../core/errors';
+import type { KeyScope } from '../core/caller';
 
 /**
  * Which scope an operation needs, decided from its root fields before anything runs: queries
@@ -40,14 +39,4 @@ export function requiredScopes(document: DocumentNode, operation: OperationDefin
     needed.add(fieldScopes[`${typeName}.${field}`] ?? operationScope[operation.operation]);
   }
   return needed;
-}
-
-/** FORBIDDEN (HTTP 403) naming the first scope the caller lacks, or undefined when it has them all. */
-export function scopeError(caller: Caller, document: DocumentNode, operation: OperationDefinitionNode): CascadeError | undefined {
-  for (const scope of requiredScopes(document, operation)) {
-    if (!caller.scopes.has(scope)) {
-      return new CascadeError('FORBIDDEN', `This operation needs the \`${scope}\` scope, which the key lacks.`, { requiredScope: scope });
-    }
-  }
-  return undefined;
 }

@@ -6,17 +6,17 @@ import { migrationsCurrent } from '../db/data-source';
 import { ReplicationStatus } from '../db/read-route';
 import { Db, withPreparedStatements } from '../db/sql';
 import { Access, AccessOptions } from './access';
-import { createApollo } from './apollo';
+import { createApollo, maskError } from './apollo';
 import { presentedKey } from './auth';
 import { ServerClock } from '../core/clock';
 import { Context, createContext } from '../domains/context';
 import { corsHandler } from './cors';
-import { createCostEstimator } from './cost';
 import { EntryChecks } from './entry-checks';
 import { gatePlugin, OperationGate } from './gate';
 import { createHttpHandler } from './http';
-import { documentLimits } from './limits';
-import { answerKnown, KnownOperations } from './fast-path';
+import { documentLimits, operationValidationRules } from './limits';
+import { answerKnown } from './fast-path';
+import { PreparedOperations, PreparedOperationsOptions } from './prepared-operations';
 import { Logger } from '../core/logger';
 import { createMetrics } from './metrics';
 import { registerReplicationMetrics } from './replication-metrics';
@@ -46,6 +46,8 @@ export interface ServerOptions {
   trustedDocuments?: TrustedDocuments;
   /** Longest document text, bytes (CASCADE_MAX_DOCUMENT_BYTES; 64 KiB by default). */
   maxDocumentBytes?: number;
+  /** Bounds of the prepared-operation cache (CASCADE_PREPARED_DOCUMENTS, CASCADE_PREPARED_CACHE_BYTES). */
+  preparedCache?: Pick<PreparedOperationsOptions, 'maxDocuments' | 'maxBytes'>;
   /** How long in-flight requests may take to finish when the server stops (default 8 s). */
   drainMs?: number;
   /**
@@ -121,13 +123,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const metrics = createMetrics(db.pool);
   if (options.replication) registerReplicationMetrics(metrics.registry, options.replication);
   const access = new Access(primaryDb, options.access, (error) => logger.warn({ err: (error as Error).message }, 'rate-limit reconciliation failed; limiting locally'));
-  const gate = new OperationGate(createCostEstimator(buildCascadeSchema()), access.budgets, options.maxQueryCost ?? documentLimits.maxCost);
-  const checks = new EntryChecks({ schema: buildCascadeSchema(), gate, trustedDocuments: options.trustedDocuments, maxDocumentBytes: options.maxDocumentBytes });
+  const schema = buildCascadeSchema();
+  const gate = new OperationGate(access.budgets, options.maxQueryCost ?? documentLimits.maxCost);
+  // One cache of prepared operations for every entry point: Apollo's document store, the
+  // executor, the gate, the fast path and WebSocket (prepared-operations.ts).
+  const prepared = new PreparedOperations(schema, { ...options.preparedCache, validationRules: operationValidationRules(options.introspection ?? true) });
+  const checks = new EntryChecks({ schema, gate, prepared, trustedDocuments: options.trustedDocuments, maxDocumentBytes: options.maxDocumentBytes });
   const logUnexpected = (entry: { errorId: string; error: unknown; path?: readonly (string | number)[] }) =>
     logger.error({ ...currentRequestScope(), errorId: entry.errorId, err: entry.error, path: entry.path }, 'unexpected error in a request');
-  const knownOperations = new KnownOperations();
   const apollo = createApollo({
-    knownOperations,
+    prepared,
     introspection: options.introspection ?? true,
     logError: logUnexpected,
     onPlanFailure: (error, operationName) => logger.warn({ ...currentRequestScope(), err: error, operationName }, 'planned statement failed; answered through the resolvers'),
@@ -138,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let stopping = false;
   // While stopping, every request goes through Apollo, which knows how to refuse it.
   const answerKnownUnlessStopping = () => {
-    const answer = answerKnown(knownOperations, checks);
+    const answer = answerKnown(prepared, checks, gate, maskError({ logError: logUnexpected }));
     return async (ctx: Context, req: IncomingMessage, body: unknown) => (stopping ? null : answer(ctx, req, body));
   };
   const handler = createHttpHandler({
@@ -158,7 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     checks,
     onRefused: (code) => metrics.countErrors([code]),
     answerKnown: answerKnownUnlessStopping(),
-    onAnsweredKnown: (operationName, seconds) => metrics.countAnswered(operationName, seconds),
+    onAnsweredKnown: (answer, seconds, ctx) => metrics.countAnswered(answer.operationName, seconds, answer.errorCodes, ctx.caller.anonymous),
     onUnexpected: (error) => {
       const errorId = randomUUID();
       logUnexpected({ errorId, error });
@@ -166,7 +171,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   httpServer.on('request', (req, res) => void handler(req, res));
-  const subscriptions = attachSubscriptions({ httpServer, db, primaryDb, logger, clock: options.clock, access, checks, introspection: options.introspection, listenUrl: options.listenUrl });
+  const subscriptions = attachSubscriptions({ httpServer, db, primaryDb, logger, clock: options.clock, access, checks, prepared, listenUrl: options.listenUrl });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,4 +1,4 @@
-import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { DocumentNode, getOperationAST, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Server } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -11,8 +11,8 @@ import { presentedKey } from './auth';
 import { ServerClock } from '../core/clock';
 import { createContext } from '../domains/context';
 import { EntryChecks } from './entry-checks';
+import type { PreparedOperations } from './prepared-operations';
 import { CascadeError } from '../core/errors';
-import { documentLimitRules, documentLimits } from './limits';
 import { Logger } from '../core/logger';
 import { buildCascadeSchema } from './schema';
 import { ConnectionSubscriptions } from './subscription-caps';
@@ -33,7 +33,8 @@ export interface SubscriptionOptions {
   access: Access;
   /** The same checks as HTTP's: document size, trusted documents, variables, scopes, cost, budget. */
   checks: EntryChecks;
-  introspection?: boolean;
+  /** The one prepared-operation cache, validating with the same rules as Apollo (introspection included). */
+  prepared: PreparedOperations;
   /** Where the live feed LISTENs when the primary's pool is behind a transaction pooler. */
   listenUrl?: string;
 }
@@ -59,9 +60,7 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
     listenUrl: options.listenUrl,
   });
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1_000_000 });
-  const rules: ValidationRule[] = [...specifiedRules, ...documentLimitRules().validationRules];
   const caps = options.access.subscriptionCaps;
-  if (options.introspection === false) rules.push(NoSchemaIntrospectionCustomRule);
 
   const formatFor = (extra: Extra) => {
     // The same masking as HTTP: expected errors keep their code, anything else becomes
@@ -99,17 +98,10 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        let document;
-        try {
-          document = parse(query, { maxTokens: documentLimits.maxTokens });
-        } catch (error) {
-          const tooLong = error instanceof GraphQLError && /tokens/.test(error.message);
-          return [new CascadeError(tooLong ? 'QUERY_TOO_COMPLEX' : 'GRAPHQL_PARSE_FAILED', (error as Error).message)];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) {
-          return invalid.map((e) => (e.extensions.code ? e : new CascadeError('GRAPHQL_VALIDATION_FAILED', e.message)));
-        }
+        // Parsed and validated through the one prepared-operation cache, as Apollo does for HTTP.
+        const prepared = options.prepared.prepare(query);
+        if (!('kind' in prepared)) return [...prepared];
+        const document: DocumentNode = prepared;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (!operation) return [new CascadeError('OPERATION_RESOLUTION_FAILURE', 'Name the operation to run (`operationName`).')];
         const caller = extra.caller ?? unlimitedCaller();
@@ -130,7 +122,7 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
         // A socket outlives minutes: its caller's first operation in a new one reads the shared total.
         await options.access.budgets.prime(caller.bucket, caller.budgetPerMinute);
         try {
-          options.checks.admit(contextValue, 'ws', query, document, operation, payload.variables ?? undefined);
+          options.checks.admit(contextValue, 'ws', document, operation, payload.variables ?? undefined);
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;

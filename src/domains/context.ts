@@ -23,8 +23,10 @@ export interface Context {
   cost?: number;
   /** The budget after this operation's charge (for the RateLimit-* headers). */
   charged?: BudgetState;
-  /** The operation (name and text) the gate admitted and charged for this request. */
-  admitted?: string;
+  /** The prepared operation the gate admitted and charged for this request (src/app/prepared-operations.ts). */
+  admitted?: object;
+  /** The admitted operation's variables, coerced with its defaults (so the executor need not coerce them again). */
+  coercedVariables?: Record<string, unknown>;
   /**
    * A subscription's tick or check: charges the operation's cost again, or throws RATE_LIMITED
    * (which ends the subscription) when the budget cannot pay it. Free outside subscriptions.

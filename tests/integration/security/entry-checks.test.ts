@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { parseTrustedDocuments } from '../../../src/app/trusted-documents';
@@ -86,6 +88,33 @@ describe('the checks every operation passes on entry, over HTTP and WebSocket al
     // Under the limit, comments and all, it runs.
     const under = await server.post(`${venues}\n${'# padding\n'.repeat(6_000)}`);
     expect([under.status, under.body.data]).toEqual([200, { venues: [{ slug: 'okx' }] }]);
+  });
+
+  it('keeps 300 distinct comment-padded documents within the prepared-operation cache’s byte bound (plus 16 MB), after a forced GC', async () => {
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc') as () => void;
+    const cacheBytes = 2 * 1024 * 1024;
+    const bounded = await startSecuredServer(database.db, {}, { preparedCache: { maxBytes: cacheBytes } });
+    try {
+      const padded = (i: number) => `# document ${i}\n${'# padding padding padding padding padding padding padding padding\n'.repeat(900)}{ viewer { anonymous } }`;
+      expect(Buffer.byteLength(padded(0))).toBeGreaterThan(58_000);
+      await bounded.post(padded(-1));
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 300; i++) {
+        // Twice: the repeat is answered by the fast path from the same prepared operation.
+        for (let time = 0; time < 2; time++) {
+          const reply = await bounded.post(padded(i));
+          expect([reply.status, reply.body.data]).toEqual([200, { viewer: { anonymous: true } }]);
+        }
+      }
+      gc();
+      const grown = process.memoryUsage().heapUsed - before;
+      // 300 × 58 KB = 17 MB of text was sent; kept, it alone would be over the bound.
+      expect(grown).toBeLessThan(cacheBytes + 16 * 1024 * 1024);
+    } finally {
+      await bounded.stop();
+    }
   });
 
   // Each is sent twice: a repeated document may take the fast path (fast-path.ts), which must answer alike.
