@@ -167,6 +167,20 @@ describe('recovery rules on the sample scenario', () => {
     expect(html).not.toMatch(/\de[+-]\d/);
   });
 
+  it("reads the Coinbase premium as coinbasePremium gives it for the minutes before the moment", async () => {
+    const moment = '2025-11-21T12:00:00Z';
+    const data = await ask(`{
+      recoverySignals(asset: "BTC", at: "${moment}", rules: [{ series: COINBASE_PREMIUM_BP, comparison: BELOW, value: 0 }]) { conditions { value status unit } }
+      coinbasePremium(asset: "BTC", interval: M15, from: "2025-11-21T11:45:00Z", to: "${moment}") { premiumBps }
+    }`);
+    const [rule] = data.recoverySignals.conditions.slice(3);
+    expect(data.coinbasePremium).toHaveLength(1);
+    expect(data.coinbasePremium[0].premiumBps).not.toBeNull();
+    expect(rule.status).not.toBe('UNKNOWN');
+    expect(rule.unit).toBe('basis points');
+    expect(rule.value).toBeCloseTo(data.coinbasePremium[0].premiumBps, 9);
+  });
+
   it.each([
     ['21 rules, one over the bound', `rules: [${Array.from({ length: 21 }, () => '{ series: RSI_14, comparison: BELOW, value: 30 }').join(', ')}]`, 'BAD_USER_INPUT', 'rules'],
     ['an infinite value', 'rules: [{ series: RSI_14, comparison: BELOW, value: 30 }, { series: OPEN_INTEREST_USD, comparison: BELOW, value: 1e400 }]', 'BAD_USER_INPUT', 'rules[1].value'],

@@ -22,6 +22,7 @@ import { rsiAt } from './rsi';
 import { positioningConditionSeries } from '../positioning/positioning.conditions';
 import { perpetualPremiumSeries } from '../basis/basis.condition';
 import { takerBuySellRatioSeries } from '../taker-volume/taker-volume.condition';
+import { coinbasePremiumSeries } from '../spot-premium/coinbase-premium.condition';
 
 /**
  * The series a recovery rule (`rules: [ConditionInput!]`) can read: one entry per series. Adding a
@@ -193,6 +194,8 @@ export const conditionSeries: ConditionSeriesEntry[] = [
   perpetualPremiumSeries,
   // Aggressor flow: taker buy/sell over the last hour (src/domains/taker-volume/taker-volume.condition.ts).
   takerBuySellRatioSeries,
+  // US spot demand: the Coinbase premium (src/domains/spot-premium/coinbase-premium.condition.ts).
+  coinbasePremiumSeries,
 ];
 
 /** At most this many rules in one request: each is one more value per bucket (and one more statement per series). */
