@@ -16,8 +16,8 @@ const streamRow = (rows: DoctorRow[]) => rows.find((r) => r.dataset === 'liquida
 describe.each([
   { slug: 'binance' as const, serve: serveBinance, endpoints: 8 },
   { slug: 'bybit' as const, serve: serveBybit, endpoints: 7 },
-  { slug: 'okx' as const, serve: serveOkx, endpoints: 8 },
-  { slug: 'deribit' as const, serve: serveDeribit, endpoints: 5 },
+  { slug: 'okx' as const, serve: serveOkx, endpoints: 10 },
+  { slug: 'deribit' as const, serve: serveDeribit, endpoints: 6 },
 ])('doctor against a healthy $slug loopback venue', ({ slug, serve, endpoints }) => {
   let venue: VenueServer;
   beforeAll(async () => {

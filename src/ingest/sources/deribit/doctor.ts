@@ -1,7 +1,7 @@
 import { expectShape, nonEmpty, probeAssets, probeInstrument, SourceProbes } from '../../doctor/probe';
 import { hourMs } from '../../paging';
 import { deribitCanary, deribitCanaryChannel } from './canary';
-import { DeribitBookSummary, DeribitClient, DeribitFundingRow, DeribitInstrument, DeribitNotification, DeribitOrderBook, DeribitTrade } from './client';
+import { DeribitBookSummary, DeribitClient, DeribitFundingRow, DeribitIndexPrice, DeribitInstrument, DeribitNotification, DeribitOrderBook, DeribitTrade } from './client';
 import { liquidationChannels } from './liquidations';
 import * as map from './map';
 
@@ -31,6 +31,12 @@ export function deribitProbes(): SourceProbes {
           expectShape(map.mapOpenInterest(summary!, btc), 'get_book_summary_by_currency: no open_interest or mark_price read');
           expectShape(map.mapMarkPrice(summary!, btc), 'get_book_summary_by_currency: no mark_price read');
         },
+      },
+      {
+        dataset: 'mark-price',
+        endpoint: `GET /api/v2/public/get_index_price?index_name=${map.indexName(name)}`,
+        call: (http) => new DeribitClient(http).indexPrice(map.indexName(name)),
+        check: (answer) => expectShape((answer as DeribitIndexPrice | undefined)?.index_price, 'get_index_price: no index_price read'),
       },
       {
         dataset: 'funding',

@@ -1,6 +1,6 @@
 import { expectShape, nonEmpty, probeAssets, probeInstrument, SourceProbes } from '../../doctor/probe';
 import { okxCanary } from './canary';
-import { OkxBook, OkxClient, OkxFundingHistoryRow, OkxFundingRate, OkxInstrument, OkxLiquidationGroup, OkxLiquidationPush, OkxMarkPrice, OkxOpenInterest, okxLiquidationSubscription } from './client';
+import { OkxBook, OkxClient, OkxFundingHistoryRow, OkxFundingRate, OkxIndexTicker, OkxInstrument, OkxLiquidationGroup, OkxLiquidationPush, OkxMarkPrice, OkxOpenInterest, okxLiquidationSubscription } from './client';
 import * as map from './map';
 
 const instId = 'BTC-USDT-SWAP';
@@ -54,6 +54,21 @@ export function okxProbes(): SourceProbes {
           expectShape(row, `mark-price: no ${instId}`);
           map.mapMarkPrice(row!, btc);
         },
+      },
+      {
+        dataset: 'instruments',
+        endpoint: 'GET /api/v5/public/instruments?instType=FUTURES',
+        call: (http) => new OkxClient(http).instruments('FUTURES'),
+        check: (answer) => {
+          const listed = map.mapInstruments(answer as OkxInstrument[], probeAssets, new Map());
+          expectShape(listed.some((i) => i.contractType === 'FUTURE' && i.expiresAt), 'instruments (FUTURES): no tracked dated future with an expTime read');
+        },
+      },
+      {
+        dataset: 'mark-price',
+        endpoint: 'GET /api/v5/market/index-tickers?quoteCcy=USDT',
+        call: (http) => new OkxClient(http).indexTickers('USDT'),
+        check: (answer) => expectShape(map.indexPrices(answer as OkxIndexTicker[]).get(map.instrumentFamily(instId)), `index-tickers: no idxPx read for ${map.instrumentFamily(instId)}`),
       },
       {
         dataset: 'depth',
