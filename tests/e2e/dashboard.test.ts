@@ -39,6 +39,8 @@ describe('the dashboard in a real browser, offline', () => {
       'Funding, OI-weighted, per 8 h',
       '±2 % depth (USD)',
       'US spot ETF weekly net flow (USD)',
+      "Top traders' long/short by position, per venue (each venue's own top slice; not averaged)",
+      'All accounts long/short, per venue (not averaged)',
       'Coinbase premium over Binance (bp)',
       'Perpetual premium over the index (bp; OI-weighted across venues)',
       'Front dated-future basis, annualised (% per year; nearest ≥ 7 days per venue, venues averaged)',

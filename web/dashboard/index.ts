@@ -2,10 +2,11 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './dashboard.css';
 import { query, subscriptions } from './graphql';
-import { dashboardRules, RecoveryCondition, recoverySelection, renderRecovery } from './recovery';
 import { AggressorFlowBucket, aggressorFlowBars, aggressorFlowTimelineFields, aggressorFlowTitle } from './aggressor-flow';
-import { BasisBucket, basisLines, basisTimelineFields, basisTitle, premiumLines, premiumTitle } from './basis';
+import { dashboardRules, RecoveryCondition, recoverySelection, renderRecovery } from './recovery';
 import { CoinbasePremiumBucket, coinbasePremiumLines, coinbasePremiumSelection, coinbasePremiumTitle } from './spot-premium';
+import { longShortLines, longShortRatiosSelection, TimelineLongShortRatio } from './positioning';
+import { BasisBucket, basisLines, basisTimelineFields, basisTitle, premiumLines, premiumTitle } from './basis';
 
 interface Bucket extends BasisBucket {
   start: string;
@@ -17,11 +18,12 @@ interface Bucket extends BasisBucket {
   depthUsd2pct: number | null;
   takerBuyUsd: AggressorFlowBucket['takerBuyUsd'];
   takerSellUsd: AggressorFlowBucket['takerSellUsd'];
+  longShortRatios: TimelineLongShortRatio[];
 }
 
 const timelineQuery = `query Dashboard($asset: String!, $interval: Interval!, $from: DateTime!, $to: DateTime, $rules: [ConditionInput!]) {
   timeline(asset: $asset, interval: $interval, from: $from, to: $to) {
-    start close openInterestUsd fundingRate8h liquidationsLongUsd liquidationsShortUsd depthUsd2pct ${aggressorFlowTimelineFields} ${basisTimelineFields}
+    start close openInterestUsd fundingRate8h liquidationsLongUsd liquidationsShortUsd depthUsd2pct ${aggressorFlowTimelineFields} ${longShortRatiosSelection} ${basisTimelineFields}
   }
   etfFlowHistory(asset: $asset, interval: W1, from: $from, to: $to) { start netFlowUsd }
   recoverySignals(asset: $asset, at: $to, rules: $rules) { ${recoverySelection} }
@@ -89,6 +91,8 @@ async function load(): Promise<void> {
     chart('US spot ETF weekly net flow (USD)', data.etfFlowHistory.map((w) => seconds(w.start)), [
       { label: 'net flow', values: data.etfFlowHistory.map((w) => w.netFlowUsd), color: '#57606a', bars: true },
     ]),
+    chart("Top traders' long/short by position, per venue (each venue's own top slice; not averaged)", x, longShortLines(data.timeline, 'TOP_TRADER_POSITIONS')),
+    chart('All accounts long/short, per venue (not averaged)', x, longShortLines(data.timeline, 'GLOBAL_ACCOUNTS')),
     chart(coinbasePremiumTitle, x, coinbasePremiumLines(data.coinbasePremium)),
     chart(premiumTitle, x, premiumLines(data.timeline)),
     chart(basisTitle, x, basisLines(data.timeline)),
