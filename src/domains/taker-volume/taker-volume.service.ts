@@ -49,23 +49,28 @@ export function findTakerVolumeBuckets(db: Db, assetId: number, venueIds: number
        WHERE t.asset_id = $1 AND t.at >= $2 AND t.at + ${period} <= $3 AND ($5::int[] IS NULL OR i.venue_id = ANY($5))
        GROUP BY 1, 2
      ),
-     listing AS (
+     -- MATERIALIZED: listing and first_period are read once per bucket below; inlined, they would be recomputed for every bucket.
+     listing AS MATERIALIZED (
        SELECT DISTINCT i.venue_id, v.slug = ANY($6::text[]) AS collected FROM instrument i JOIN venue v ON v.id = i.venue_id
        WHERE i.asset_id = $1 AND i.active AND ($5::int[] IS NULL OR i.venue_id = ANY($5))
      ),
-     first_period AS (
+     first_period AS MATERIALIZED (
        -- A venue is expected from its first period on, whenever learned (as open interest).
        SELECT l.venue_id, (SELECT min(t.at) FROM taker_volume t JOIN instrument i ON i.id = t.instrument_id WHERE t.asset_id = $1 AND i.venue_id = l.venue_id) AS first_at
        FROM listing l WHERE l.collected
+     ),
+     -- Each bucket's venues in one hash join, not a scan of per_venue per bucket.
+     venue_sums AS (
+       SELECT p.start, json_agg(json_build_object('venue_id', p.venue_id, 'buy_usd', p.buy_usd, 'sell_usd', p.sell_usd, 'periods', p.periods,
+                                                  'last_recorded_at', p.last_recorded_at) ORDER BY p.venue_id) AS venues
+       FROM per_venue p GROUP BY p.start
      )
      SELECT b.start,
             floor(extract(epoch FROM least(b.start + $4::interval, $3::timestamptz) - b.start) / ${takerVolumePeriodMs / 1000})::int AS periods_expected,
-            coalesce((SELECT json_agg(json_build_object('venue_id', p.venue_id, 'buy_usd', p.buy_usd, 'sell_usd', p.sell_usd, 'periods', p.periods,
-                                                        'last_recorded_at', p.last_recorded_at) ORDER BY p.venue_id)
-                      FROM per_venue p WHERE p.start = b.start), '[]') AS venues,
+            coalesce(s.venues, '[]') AS venues,
             coalesce((SELECT array_agg(f.venue_id ORDER BY f.venue_id) FROM first_period f WHERE f.first_at < b.start + $4::interval), '{}') AS expected_venue_ids,
             coalesce((SELECT array_agg(l.venue_id ORDER BY l.venue_id) FROM listing l WHERE NOT l.collected), '{}') AS not_collected_venue_ids
-     FROM buckets b ORDER BY b.start`,
+     FROM buckets b LEFT JOIN venue_sums s ON s.start = b.start ORDER BY b.start`,
     params,
   ).then((rows) => rows.map((r) => ({ ...r, venues: r.venues.map((v) => ({ ...v, last_recorded_at: new Date(v.last_recorded_at) })) })));
 }
