@@ -137,6 +137,40 @@ export type CohortSupplyPoint = {
   supply: Maybe<Scalars['Float']['output']>;
 };
 
+/** US spot demand over one bucket: Coinbase Exchange <ASSET>-USD against Binance spot <ASSET>USDT, both closes of the same candle (the latest both venues published in the bucket), Binance converted to USD with the measured USDT price (Coinbase Exchange USDT-USD). */
+export type CoinbasePremiumBucket = {
+  /** binanceCloseUsdt × usdtUsd: the Binance close in USD. */
+  binanceCloseUsd: Maybe<Scalars['Float']['output']>;
+  /** Binance spot <ASSET>USDT close of the candle at closesAt, USDT (as quoted). */
+  binanceCloseUsdt: Maybe<Scalars['Float']['output']>;
+  /** Start of the candle whose closes are compared: the latest minute in the bucket (the latest day, for D1 and W1 buckets built from daily candles) at which both Coinbase and Binance published a candle. Null when no such candle exists in the bucket. */
+  closesAt: Maybe<Scalars['DateTime']['output']>;
+  /** Coinbase Exchange <ASSET>-USD close of the candle at closesAt, USD. */
+  coinbaseCloseUsd: Maybe<Scalars['Float']['output']>;
+  /** Which inputs had data in the bucket. */
+  coverage: CoinbasePremiumCoverage;
+  /** (coinbaseCloseUsd / binanceCloseUsdt − 1) × 10,000, basis points, with USDT taken at par (1 USDT = 1 USD), as most public charts of the premium do; differs from premiumBps by about usdtDeviationBps. Null unless both closes are known. */
+  premiumAtParBps: Maybe<Scalars['Float']['output']>;
+  /** (coinbaseCloseUsd / binanceCloseUsd − 1) × 10,000, basis points: positive = the asset dearer on Coinbase than on Binance, in USD (US spot buying); null unless both closes and the USDT rate are known. */
+  premiumBps: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
+  start: Scalars['DateTime']['output'];
+  /** (usdtUsd − 1) × 10,000, basis points: how far USDT traded from par at closesAt (positive = above 1 USD). */
+  usdtDeviationBps: Maybe<Scalars['Float']['output']>;
+  /** USD per 1 USDT at closesAt: the close of the latest Coinbase Exchange USDT-USD candle at or before it (at most 59 minutes earlier for minute candles, the same day for daily ones); null when none is known. */
+  usdtUsd: Maybe<Scalars['Float']['output']>;
+};
+
+/** Which of the three inputs of the Coinbase premium had data in the bucket. */
+export type CoinbasePremiumCoverage = {
+  /** When Cascade recorded the newest input value in the bucket (null when none). */
+  lastRecordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Inputs with nothing in the bucket, the same names: a missing Coinbase or Binance leaves every figure but the other close null; a missing USDT rate leaves premiumBps, usdtUsd and binanceCloseUsd null (premiumAtParBps is still given). */
+  missingSources: Array<Scalars['String']['output']>;
+  /** Inputs with data in the bucket, as `source:product`: `coinbase:<ASSET>-USD` (Coinbase Exchange candles), `binance-spot:<ASSET>USDT` (Binance spot klines), `coinbase:USDT-USD` (the USDT rate; for a bucket with compared closes, listed when a rate was found for them). */
+  reportingSources: Array<Scalars['String']['output']>;
+};
+
 /** How much of the liquidations a figure covers. Sums stay numbers (zeros where nothing was collected); this says what they stand on. */
 export type Completeness =
   /** Every liquidation the venue reports: the venue's feed is documented as complete. */
@@ -145,6 +179,62 @@ export type Completeness =
   | 'LOWER_BOUND'
   /** None: Cascade has no source for this venue's liquidations (or its keyed source has no key), so the figure's zeros say nothing. */
   | 'NOT_COLLECTED';
+
+/** How a rule compares the series' value with the rule's `value`. */
+export type ConditionComparison =
+  /** Met when value > threshold. */
+  | 'ABOVE'
+  /** Met when value ≥ threshold. */
+  | 'AT_OR_ABOVE'
+  /** Met when value ≤ threshold. */
+  | 'AT_OR_BELOW'
+  /** Met when value < threshold. */
+  | 'BELOW';
+
+/** A recovery rule: a series (of a venue, or the aggregate) compared with a value, e.g. { series: OPEN_INTEREST_USD, comparison: BELOW, value: 25e9 }. Each rule answers one RecoveryCondition after the published ones, judged like them: on data published by the moment judged, UNKNOWN when missing or partial. At most 20 rules. */
+export type ConditionInput = {
+  /** How the value is compared with `value`. */
+  comparison: ConditionComparison;
+  /** The RecoveryCondition name to answer with (at most 100 characters); default "<series>[@<venue>] <comparison> <value>", e.g. "OPEN_INTEREST_USD@binance BELOW 8000000000". */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The series read (see `ConditionSeries` for each one's unit, definition and venues). */
+  series: ConditionSeries;
+  /** The threshold, in the series' unit (see `ConditionSeries`); finite, and within the series' range where it has one (RSI 0–100). */
+  value: Scalars['Float']['input'];
+  /** Venue slug ("binance"): the series' value on that venue, which must publish it (UNKNOWN_VENUE for an unknown slug, BAD_USER_INPUT for one that does not publish the series). Omitted or null: the aggregate, for series that have one. */
+  venue?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A series a recovery rule (`ConditionInput`) reads, each with its unit and exact definition. Per venue where a venue is named (the venues that publish it are listed), else the aggregate; a rule's value is the series' value at the moment judged, from data published by then. */
+export type ConditionSeries =
+  /** Unit: basis points. Coinbase premium, basis points: (Coinbase Exchange <ASSET>-USD close / (Binance spot <ASSET>USDT close × USD per USDT) − 1) × 10 000, at the latest minute candle both sources closed by the moment, no older than 15 minutes, with the Coinbase USDT-USD rate of that minute or up to 59 minutes earlier: coinbasePremium.premiumBps at that instant (minute candles). A figure of the asset: no venue. */
+  | 'COINBASE_PREMIUM_BP'
+  /** Unit: ratio (1 = the 30-day median). Current ±2 % order-book depth over its 30-day median: (Σ over instruments of each one's latest bid + ask within 2 % in the hour to the moment) / median of the hourly aggregate over the prior 30 days: marketSnapshot.depthRatio. Missing when a current book did not reach ±2 %. A figure of the asset: no venue. */
+  | 'DEPTH_RATIO'
+  /** Unit: USD. Net flow of the asset's US spot ETFs over the 7 UTC days ending on the latest day published by the moment (day D counts from D + 1 18:00 UTC): marketSnapshot.etfNetFlow7dUsd, the published condition weeklyEtfInflowAbove's value. Negative = outflow. A figure of the asset: no venue. */
+  | 'ETF_NET_FLOW_7D_USD'
+  /** Unit: coins. Exchange inflow − outflow over the 7 UTC days ending on the latest day published by the moment (D + 1 03:00 UTC): marketSnapshot.exchangeNetflow7d. Positive = coins moving onto exchanges. A figure of the asset: no venue. */
+  | 'EXCHANGE_NETFLOW_7D'
+  /** Unit: fraction per 8 hours (0.0001 = 0.01 %). Open-interest-weighted funding: Σ(rate normalised to 8 h × open interest USD) / Σ open interest USD over the instruments (of the venue, or of every venue) with a rate within 2 days and open interest within 3 hours of the moment: marketSnapshot.openInterestWeightedFunding. Partial (UNKNOWN) when an instrument paying funding has no fresh open interest to weight it, or a venue with an active perpetual that had paid funding has no fresh rate. Per venue: binance, bybit, deribit, hyperliquid, okx; or the aggregate (no venue). */
+  | 'FUNDING_RATE_8H'
+  /** Unit: ratio (long / short; 1.5 = one and a half longs per short). All accounts net long / net short (Bybit: buyRatio / sellRatio), as the venue publishes it (longShortRatioHistory, definition GLOBAL_ACCOUNTS): the latest reading on the venue's USDT-margined perpetual of the asset at or before the moment, no older than 2 hours. Per venue: binance, bybit, okx; no aggregate (name a venue). */
+  | 'GLOBAL_ACCOUNT_LONG_SHORT_RATIO'
+  /** Unit: coins. Long-term-holder (LTH) supply on the latest day published by the moment (D + 1 03:00 UTC) minus 30 days earlier: marketSnapshot.lthSupplyChange30d. Negative = distributing. A figure of the asset: no venue. */
+  | 'LTH_SUPPLY_CHANGE_30D'
+  /** Unit: USD. Open interest, USD: the sum over the asset's instruments (of the venue, or of every venue for the aggregate) of each one's latest reading at or before the moment, no older than 3 hours: marketSnapshot.openInterestUsd. Partial (UNKNOWN) when a venue expected to report (an active instrument that had reported by then) has no fresh reading. Per venue: binance, bybit, deribit, hyperliquid, okx; or the aggregate (no venue). */
+  | 'OPEN_INTEREST_USD'
+  /** Unit: basis points. Perpetual premium over the index, basis points: per perpetual (of the venue, or of every venue) its latest mark with the venue's own index at or before the moment, no older than 15 minutes, (mark / index − 1) × 10 000; across perpetuals weighted by each one's open interest USD (within 3 hours of its mark) when every one has it, else the plain mean: perpetualPremiumHistory.premiumBps at that instant. Partial (UNKNOWN) when a venue with an active perpetual that had reported a mark with its index has none current. Per venue: binance, bybit, deribit, hyperliquid, okx; or the aggregate (no venue). */
+  | 'PERPETUAL_PREMIUM_BP'
+  /** Unit: index points (0–100). RSI(14), Wilder, daily, at the moment: marketSnapshot.rsi14, the published condition rsiOversold's value (the daily closes closed by then, then the last price as a provisional close). A figure of the asset: no venue. */
+  | 'RSI_14'
+  /** Unit: ratio (taker buy USD ÷ taker sell USD; above 1: takers net buying). Taker buy ÷ sell volume (USD) over the 5-minute periods ending in the 1 hour to the moment (period start ≥ moment − 1 h, period end ≤ moment), of the venue or summed over the venues that publish a taker-volume series (Binance, OKX) before dividing: takerVolumeHistory.buySellRatio over that hour. Partial (UNKNOWN) when a publishing venue that had reported by then lacks a period of the hour; Bybit, Deribit and Hyperliquid publish none, so they cannot be named. Per venue: binance, okx; or the aggregate (no venue). */
+  | 'TAKER_BUY_SELL_RATIO_1H'
+  /** Unit: ratio (long / short; 1.5 = one and a half longs per short). Top traders' accounts net long / net short (Binance: the top 20 % by margin balance, each account once; OKX: the top 5 % by open position value), as the venue publishes it (longShortRatioHistory, definition TOP_TRADER_ACCOUNTS): the latest reading on the venue's USDT-margined perpetual of the asset at or before the moment, no older than 2 hours. Per venue: binance, okx; no aggregate (name a venue). */
+  | 'TOP_TRADER_ACCOUNT_LONG_SHORT_RATIO'
+  /** Unit: ratio (long / short; 1.5 = one and a half longs per short). Top traders' long / short by position size (Binance: the top 20 % of users by margin balance; OKX: the top 5 % by open position value), as the venue publishes it (longShortRatioHistory, definition TOP_TRADER_POSITIONS): the latest reading on the venue's USDT-margined perpetual of the asset at or before the moment, no older than 2 hours. Per venue: binance, okx; no aggregate (name a venue). */
+  | 'TOP_TRADER_POSITION_LONG_SHORT_RATIO'
+  /** Unit: coins. Whale (WHALES cohort) supply on the latest day published by the moment (D + 1 03:00 UTC) minus 30 days earlier: marketSnapshot.whaleSupplyChange30d. Positive = accumulating. A figure of the asset: no venue. */
+  | 'WHALE_SUPPLY_CHANGE_30D';
 
 /** PERPETUAL: no expiry, kept near spot by funding; FUTURE: a dated contract that settles at expiry. */
 export type ContractType =
@@ -178,7 +268,7 @@ export type DataOrigin =
 export type DataSource = {
   /** What the source covers when it runs: COMPLETE, or LOWER_BOUND for a sampled feed. A keyed source without its key collects nothing: see `Venue.completeness` for what is collected now. */
   completeness: Completeness;
-  /** Dataset: instruments, open-interest, funding, mark-price, depth, liquidations, candles, etf-flows, cohorts or exchange-flows. */
+  /** Dataset: instruments, open-interest, funding, mark-price, depth, liquidations, candles, etf-flows, cohorts, exchange-flows or taker-volume. */
   dataset: Scalars['String']['output'];
   /** The day that page was read (ISO date, YYYY-MM-DD). */
   documentationRead: Scalars['String']['output'];
@@ -383,6 +473,70 @@ export type FundingWeighting =
   /** Weighted by each instrument's open interest in USD (fundingHistory.openInterestWeightedRate). */
   | 'OPEN_INTEREST';
 
+/** The basis series of one dated future, gap-filled over the requested buckets. */
+export type FuturesBasisContract = {
+  /** Expiry (delivery) time of the contract (UTC). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** LINEAR (USDT/USDC-margined, price in the quote) or INVERSE (coin-margined, price in USD). */
+  marginType: MarginType;
+  /** One point per bucket of the range, oldest first; null figures where the contract did not report (or had expired). */
+  points: Array<FuturesBasisPoint>;
+  /** The venue's symbol (BTC-USD-240628, BTC-28JUN24, BTCUSDT_240628). */
+  symbol: Scalars['String']['output'];
+  /** The venue listing the contract. */
+  venue: Venue;
+};
+
+/** Dated futures' basis over spot of an asset: per contract, and the nearest tenor per bucket. */
+export type FuturesBasisHistory = {
+  /** Every dated future of the selected venues that reported in the range, by venue then expiry. */
+  contracts: Array<FuturesBasisContract>;
+  /** Over the whole range: the venues whose dated futures reported, and those listing an active dated future of the asset that did not. */
+  coverage: BucketCoverage;
+  /** Per bucket (gap-filled), the nearest-expiry contract of each venue with at least 7 days to run, and their mean. */
+  nearest: Array<FuturesBasisNearestBucket>;
+};
+
+/** The front (nearest, ≥ 7 days) dated-future basis of an asset in one bucket: per venue and across venues. */
+export type FuturesBasisNearestBucket = {
+  /** Plain mean over venues of each venue's nearest contract's annualised basis, a fraction per year. Venues weigh equally: dated futures' open interest is not collected on every venue (OKX's is read for swaps only), so an open-interest weighting would be partial. Null when no venue had a contract at least 7 days out reporting. */
+  annualizedBasis: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
+  start: Scalars['DateTime']['output'];
+  /** The contract each venue contributes, by venue slug. */
+  venues: Array<FuturesBasisNearestVenue>;
+};
+
+/** A venue's nearest-expiry dated future in a bucket (at least 7 days out). */
+export type FuturesBasisNearestVenue = {
+  /** Its annualised basis, a fraction per year (FuturesBasisPoint.annualizedBasis). */
+  annualizedBasis: Scalars['Float']['output'];
+  /** Its days to expiry at the reading (FuturesBasisPoint.daysToExpiry). */
+  daysToExpiry: Scalars['Float']['output'];
+  /** The contract chosen: the soonest to expire, among those that reported in the bucket, with at least 7 days to expiry. */
+  symbol: Scalars['String']['output'];
+  /** The venue. */
+  venue: Venue;
+};
+
+/** One dated future's basis over its venue's index in one bucket; every field but `start` is null when it did not report in the bucket. */
+export type FuturesBasisPoint = {
+  /** Annualised basis, a fraction per year (0.1 = 10 %/yr): (futuresPrice / indexPrice − 1) × 365 / daysToExpiry. Null under 1 day to expiry, where annualising magnifies the last ticks’ noise (basisBps is still given). */
+  annualizedBasis: Maybe<Scalars['Float']['output']>;
+  /** When the venue stamped the reading used: the last in the bucket with an index, before expiry (UTC). */
+  at: Maybe<Scalars['DateTime']['output']>;
+  /** Basis, basis points: (futuresPrice / indexPrice − 1) × 10 000, not annualised. */
+  basisBps: Maybe<Scalars['Float']['output']>;
+  /** Calendar days from `at` to the expiry: (expiresAt − at) in ms ÷ 86 400 000, fractional (actual/365 day count). */
+  daysToExpiry: Maybe<Scalars['Float']['output']>;
+  /** The futures price: the venue's mark price of the contract, in its quote currency per coin. */
+  futuresPrice: Maybe<Scalars['Float']['output']>;
+  /** The spot reference: the venue's own index of the contract's underlying, read in the same collection run as the mark (OKX: index-tickers of the family, e.g. BTC-USD; Deribit: get_index_price of price_index, e.g. btc_usd; Binance: premiumIndex indexPrice). */
+  indexPrice: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
+  start: Scalars['DateTime']['output'];
+};
+
 /** A group of holders of an asset defined on-chain, whose supply is tracked daily. */
 export type HolderCohort = {
   /** The asset whose holders the cohort groups. */
@@ -577,6 +731,51 @@ export type LiquidationTotals = {
   totalUsd: Scalars['Float']['output'];
 };
 
+/** One bucket of one venue's long/short series: where the published ratio stood at the bucket's close. */
+export type LongShortRatioBucket = {
+  /** The venue's stamp of the reading shown: the last one in the bucket (UTC); null when the venue published none in it. */
+  at: Maybe<Scalars['DateTime']['output']>;
+  /** This series' one venue: reporting when a reading fell in the bucket; missing when none did after the series' first reading; not collected when the venue publishes no ratio of this definition. */
+  coverage: BucketCoverage;
+  /** The long share as published, a fraction (0.6 = 60 % of the accounts or of the position size); null where the venue publishes the ratio alone (OKX) or no reading fell in the bucket. */
+  longShare: Maybe<Scalars['Float']['output']>;
+  /** Long / short as the venue publishes it (a plain ratio: 1.5 = one and a half longs per short, by accounts or by position size as the definition says); Bybit publishes the shares only, so there it is buyRatio / sellRatio. Null when no reading fell in the bucket: never carried forward from an earlier one. */
+  longShortRatio: Maybe<Scalars['Float']['output']>;
+  /** The short share as published, a fraction; null where the venue publishes the ratio alone (OKX) or no reading fell in the bucket. */
+  shortShare: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
+  start: Scalars['DateTime']['output'];
+};
+
+/** Which long/short ratio a venue publishes. Accounts count holders (one per account, whatever its size); positions weigh by position size. Top traders are a slice each venue chooses its own way (Binance: the top 20 % of users by margin balance; OKX: the top 5 % by open position value), so the same definition is still not the same population on two venues. */
+export type LongShortRatioDefinition =
+  /** Every account holding a position: long share = accounts net long / accounts with a position, short share likewise, ratio = long share / short share. Binance globalLongShortAccountRatio (per symbol), Bybit account-ratio (buyRatio / sellRatio: holders with long positions / all holders, per symbol), OKX long-short-account-ratio-contract (per contract) and long-short-account-ratio (users net long vs net short across the currency's futures and perpetuals; instrument is the currency). */
+  | 'GLOBAL_ACCOUNTS'
+  /** Top traders' accounts, each counted once: long share = top-trader accounts net long / top-trader accounts with a position. Binance topLongShortAccountRatio (top 20 % of users by margin balance), OKX long-short-account-ratio-contract-top-trader (top 5 % of traders by open position value). Bybit publishes none. */
+  | 'TOP_TRADER_ACCOUNTS'
+  /** Top traders' positions weighed by size: long share = long positions of top traders / their total open positions, ratio = long share / short share. Binance topLongShortPositionRatio (top 20 % by margin balance), OKX long-short-position-ratio-contract-top-trader (top 5 % by open position value). Bybit publishes none. */
+  | 'TOP_TRADER_POSITIONS';
+
+/** One venue's long/short ratio of one definition about one instrument (or, for OKX's all-contracts ratio, the asset's currency), bucket by bucket. Series are never averaged together: the venues' definitions differ (accounts or positions, all users or a top slice chosen by each venue), so no aggregate across venues is served. */
+export type LongShortRatioSeries = {
+  /** Every bucket of the range, gap-filled: a bucket with no reading is present with nulls. */
+  buckets: Array<LongShortRatioBucket>;
+  /** False when the venue publishes no ratio of this definition (Bybit has no top-trader ratios): every bucket is then null and its coverage lists the venue as not collected. */
+  collected: Scalars['Boolean']['output'];
+  /** Which ratio this is (see the enum for each venue’s exact population). */
+  definition: LongShortRatioDefinition;
+  /** The endpoint the series is read from (method and path); null when the venue publishes none of this definition. */
+  endpoint: Maybe<Scalars['String']['output']>;
+  /** What the ratio is about: the venue's symbol (BTCUSDT, BTC-USDT-SWAP), or the currency (BTC) for OKX's ratio across all the currency's futures and perpetuals. Null on a series the venue does not publish (`collected` false) or has not yet been read. */
+  instrument: Maybe<Scalars['String']['output']>;
+  /** The venue's definition of this series in words: whose accounts or positions, and how the shares and the ratio are formed; for a series not collected, why. */
+  meaning: Scalars['String']['output'];
+  /** Slug of the venue that publishes the series. */
+  venue: Scalars['String']['output'];
+  /** The venue's own period value the readings were asked with ("5m" on Binance and OKX, "5min" on Bybit); null when not collected. */
+  venuePeriod: Maybe<Scalars['String']['output']>;
+};
+
 /** LINEAR: margined and settled in the quote (USDT, USDC, USD); INVERSE: margined and settled in the coin. */
 export type MarginType =
   /** Margined and settled in the coin; a contract is a number of USD (e.g. Deribit BTC-PERPETUAL: 10 USD). */
@@ -652,6 +851,38 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Perpetual premium over the index of an asset in one bucket: across the selected venues and per venue. */
+export type PerpetualPremiumBucket = {
+  /** Plain mean over every perpetual of the selected venues (one value each, not per venue) of (mark price / index price − 1) × 10 000, basis points, per perpetual from its last mark-price reading in the bucket that carries the venue's own index (Binance premiumIndex indexPrice, Bybit tickers indexPrice, OKX index-tickers idxPx of the contract family, Deribit get_index_price of the instrument's price_index, Hyperliquid oraclePx). */
+  averagePremiumBps: Maybe<Scalars['Float']['output']>;
+  /** Which venues (listing an active perpetual of the asset) the figure stands on; marks are polled every minute. */
+  coverage: BucketCoverage;
+  /** How many perpetuals the figures stand on. */
+  instrumentCount: Scalars['Int']['output'];
+  /** The same per-perpetual premia weighted by each one's open interest in USD (its latest reading at or before the mark, no older than 3 hours), so a venue weighs what its positions weigh; null when any perpetual has no open interest known. */
+  openInterestWeightedPremiumBps: Maybe<Scalars['Float']['output']>;
+  /** Across venues: openInterestWeightedPremiumBps when every perpetual reporting has an open interest known, else averagePremiumBps; basis points (positive: perpetuals trade above spot, longs pay). Null when no perpetual reported a mark with its index in the bucket. */
+  premiumBps: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
+  start: Scalars['DateTime']['output'];
+  /** The same figures per venue that reported, by slug. */
+  venues: Array<PerpetualPremiumVenue>;
+};
+
+/** One venue's perpetual premium over its index in a bucket. */
+export type PerpetualPremiumVenue = {
+  /** Plain mean over the venue's perpetuals (one value each) of (mark price / index price − 1) × 10 000, basis points, per perpetual from its last mark-price reading in the bucket that carries the venue's own index (Binance premiumIndex indexPrice, Bybit tickers indexPrice, OKX index-tickers idxPx of the contract family, Deribit get_index_price of the instrument's price_index, Hyperliquid oraclePx). */
+  averagePremiumBps: Maybe<Scalars['Float']['output']>;
+  /** How many perpetuals of the venue the figures stand on. */
+  instrumentCount: Scalars['Int']['output'];
+  /** The same per-perpetual premia weighted by each one's open interest in USD (its latest reading at or before the mark, no older than 3 hours), basis points; null when any of them has no open interest known. */
+  openInterestWeightedPremiumBps: Maybe<Scalars['Float']['output']>;
+  /** openInterestWeightedPremiumBps when every perpetual of the venue in the bucket has an open interest known, else averagePremiumBps; basis points. Null when no perpetual of the venue reported a mark with its index. */
+  premiumBps: Maybe<Scalars['Float']['output']>;
+  /** The venue. */
+  venue: Venue;
+};
+
 /** The side of a position. For a liquidation, the side that was closed: LONG means a long was force-sold. */
 export type PositionSide =
   /** A long position (profits when the price rises); a LONG liquidation is a forced sell. */
@@ -669,6 +900,8 @@ export type Query = {
   cascadeEpisodes: Array<CascadeEpisode>;
   /** A cohort's supply per bucket in coins (its last daily value in the bucket) and the change from the bucket before. Daily data: D1 or coarser. */
   cohortSupplyHistory: Array<CohortSupplyPoint>;
+  /** The Coinbase premium per bucket, gap-filled (US spot demand): Coinbase Exchange <ASSET>-USD against Binance spot <ASSET>USDT, in basis points, from the closes of the latest candle both venues published in the bucket; Binance is put in USD with the measured USDT price (Coinbase Exchange USDT-USD), and the figure with USDT at par is given beside it. One pair of venues, so there is no per-venue split and no aggregate. docs/analytics.md, "Coinbase premium". */
+  coinbasePremium: Array<CoinbasePremiumBucket>;
   /** Where every figure comes from: one row per source and dataset with endpoint, units, sidedness, completeness, history limit, rate-limit weight and the documentation page (and the day it was read). Answered from memory, no database read. */
   dataSources: Array<DataSource>;
   /** Every error code this API sends in `extensions.code`, with its meaning and HTTP status. Needs no scope. */
@@ -681,6 +914,8 @@ export type Query = {
   exchangeFlowHistory: Array<ExchangeFlowBucket>;
   /** Funding of an asset per bucket, gap-filled: per instrument, the time-weighted mean of its payments whose funding time falls in the bucket, normalized to 8 hours (Σ rate × 8 / Σ intervalHours); across instruments, the plain mean and the mean weighted by each instrument's open interest (one weight per instrument, not per payment). */
   fundingHistory: Array<FundingBucket>;
+  /** Dated futures' basis over spot of an asset: per contract and bucket (gap-filled) its last mark with the venue's own index before expiry, basis (futures / index − 1) in bp and annualised × 365 / days to expiry (calendar days, actual/365); and per bucket the nearest contract of each venue at least 7 days from expiry, averaged across venues (docs/analytics.md, "Basis"). */
+  futuresBasisHistory: FuturesBasisHistory;
   /** Holder cohorts, optionally of one asset (ticker). */
   holderCohorts: Array<HolderCohort>;
   /** Per source and dataset: its state (OK, FAILING, PAUSED, SILENT, NOT_CONFIGURED), the last success, the last failure and its error, rows written in the last 24 hours, any pause in force and how far back the venue serves history — so an outage never reads as a calm market. */
@@ -693,17 +928,23 @@ export type Query = {
   liquidationTotalsByVenue: Array<VenueLiquidationTotals>;
   /** Liquidation events matching `filter`, newest first (by occurredAt, then id), as a Relay connection. Sampled or uncollected venues under-report: `completeness` on the figures and on each `Venue` says which (the `dataSources` query says why). */
   liquidations: LiquidationConnection;
+  /** Long/short ratios as the venues publish them, per venue and instrument, gap-filled buckets (M5 or coarser): each bucket shows the last reading in it, null where there is none. One definition per call (accounts or positions, all users or top traders); a venue listing the asset that publishes no ratio of that definition is returned once with `collected` false. No aggregate across venues is served: the venues' populations differ (Binance's top traders are the top 20 % by margin balance, OKX's the top 5 % by open position value) and an average of them would be of nothing. */
+  longShortRatioHistory: Array<LongShortRatioSeries>;
   /** Order-book depth of an asset per bucket, gap-filled: resting bid and ask notional (USD) within `band` of mid, each instrument averaged over the bucket and summed across venues. A side is null where a book Cascade fetched did not reach the band (`coverage.unknownVenues` says which and why), never a partial sum. */
   marketDepthHistory: Array<DepthBucket>;
   /** The asset's market structure at `at` (default now), every figure from data at or before it and, for daily datasets, only days published by then (ETF flows of day D from D + 1 18:00 UTC, on-chain values from D + 1 03:00 UTC), in one SQL statement. */
   marketSnapshot: Maybe<MarketSnapshot>;
   /** Aggregate open interest of an asset per bucket, gap-filled: the sum across the selected venues of each instrument's latest value before the bucket's end, carried forward at most 3 hours (USD); null where nothing is that fresh. A venue with no fresh reading is listed in `coverage.missingVenues` (the sum is then partial). */
   openInterestHistory: Array<OpenInterestBucket>;
-  /** The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); each bucket judged at its end (or at `to`, for a last bucket cut short): weekly ETF inflow = US net flow over the 7 UTC days ending on the latest day published by then (D + 1 18:00 UTC); RSI = marketSnapshot.rsi14 at that instant. Three SQL statements for the whole range. */
+  /** Perpetual premium over the index of an asset per bucket, gap-filled, in basis points: per perpetual its last mark with the venue's own index in the bucket, (mark / index − 1) × 10 000; per venue and across the selected venues, the plain mean over perpetuals and the mean weighted by each one's open interest in USD (docs/analytics.md, "Basis"). */
+  perpetualPremiumHistory: Array<PerpetualPremiumBucket>;
+  /** The recovery conditions judged per bucket (asOf = the bucket's start), so an analyst sees when a regime began and ended. Per bucket: open interest = each instrument's latest value at or before the bucket's end within 3 hours, summed (a condition on a sum missing an expected venue is UNKNOWN, never met); each bucket judged at its end (or at `to`, for a last bucket cut short): weekly ETF inflow = US net flow over the 7 UTC days ending on the latest day published by then (D + 1 18:00 UTC); RSI = marketSnapshot.rsi14 at that instant. Each of `rules`: its series at that instant, as recoverySignals reads it there. Three SQL statements for the whole range, plus one per series the rules read. */
   recoverySignalHistory: Array<RecoveryAssessment>;
-  /** The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 UTC days ending on the latest day published by `at` (D + 1 18:00 UTC) above $5B (weeklyEtfInflowAbove), daily RSI(14) at or below 30 (rsiOversold). */
+  /** The published recovery conditions at `at`: aggregate open interest under $30B (openInterestBelow), US spot ETF net inflow over the 7 UTC days ending on the latest day published by `at` (D + 1 18:00 UTC) above $5B (weeklyEtfInflowAbove), daily RSI(14) at or below 30 (rsiOversold); then each of `rules`, its series read at `at` from data published by then. */
   recoverySignals: Maybe<RecoveryAssessment>;
-  /** Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow and RSI. Costs at most 11 SQL statements: one per selected series (9, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed. */
+  /** Aggressor flow of an asset per bucket, gap-filled: taker buy and sell volume in USD per venue and summed, and the buy/sell ratio, from the venues' own published taker-volume series (Binance takerlongshortRatio, OKX taker-volume-contract; 5-minute periods, so M5 or coarser). Bybit, Deribit and Hyperliquid publish none: NOT_COLLECTED, listed in `coverage.notCollectedVenues`, never read as zero. */
+  takerVolumeHistory: Array<TakerVolumeBucket>;
+  /** Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow, RSI, perpetual premium, futures basis, Coinbase premium, taker flow and long/short ratios. Costs at most 16 SQL statements: one per selected series (14, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed. */
   timeline: Array<TimelineBucket>;
   /** One venue by slug ("binance"); null when none has it. */
   venue: Maybe<Venue>;
@@ -734,6 +975,16 @@ export type QueryCascadeEpisodesArgs = {
 export type QueryCohortSupplyHistoryArgs = {
   asset: Scalars['String']['input'];
   cohort: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryCoinbasePremiumArgs = {
+  asset: Scalars['String']['input'];
   from: Scalars['DateTime']['input'];
   interval: Interval;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -788,6 +1039,17 @@ export type QueryFundingHistoryArgs = {
 
 
 /** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryFuturesBasisHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
 export type QueryHolderCohortsArgs = {
   asset?: InputMaybe<Scalars['String']['input']>;
 };
@@ -829,6 +1091,18 @@ export type QueryLiquidationsArgs = {
 
 
 /** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryLongShortRatioHistoryArgs = {
+  asset: Scalars['String']['input'];
+  definition: LongShortRatioDefinition;
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
 export type QueryMarketDepthHistoryArgs = {
   asset: Scalars['String']['input'];
   band?: InputMaybe<Scalars['Float']['input']>;
@@ -860,11 +1134,23 @@ export type QueryOpenInterestHistoryArgs = {
 
 
 /** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryPerpetualPremiumHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
 export type QueryRecoverySignalHistoryArgs = {
   asset: Scalars['String']['input'];
   from: Scalars['DateTime']['input'];
   interval: Interval;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rules?: InputMaybe<Array<ConditionInput>>;
   thresholds?: InputMaybe<RecoveryThresholds>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -875,7 +1161,19 @@ export type QueryRecoverySignalsArgs = {
   asset: Scalars['String']['input'];
   at?: InputMaybe<Scalars['DateTime']['input']>;
   knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  rules?: InputMaybe<Array<ConditionInput>>;
   thresholds?: InputMaybe<RecoveryThresholds>;
+};
+
+
+/** Every read: assets, venues and instruments, and the market-structure series over them. */
+export type QueryTakerVolumeHistoryArgs = {
+  asset: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  interval: Interval;
+  knownAt?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venues?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -912,28 +1210,38 @@ export type QueryVenuesArgs = {
 
 /** Whether the recovery conditions hold at a time. */
 export type RecoveryAssessment = {
-  /** True when every condition is met. */
+  /** True when every condition is met (the published ones and the rules). */
   allMet: Scalars['Boolean']['output'];
   /** `at` for recoverySignals; in recoverySignalHistory the bucket's start (the bucket is judged on what was published by its end). */
   asOf: Scalars['DateTime']['output'];
   /** Each condition with its value, threshold and verdict, in a fixed order. */
   conditions: Array<RecoveryCondition>;
+  /** True when every rule (`rules`) is met, whatever the published conditions; null when no rules were given. */
+  rulesMet: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** One recovery condition: its measured value against its threshold. */
 export type RecoveryCondition = {
+  /** A rule's comparison (value against threshold); null for the published conditions. */
+  comparison: Maybe<ConditionComparison>;
   /** Whether the condition holds; false when the value is unknown (status UNKNOWN), never true on partial data. */
   met: Scalars['Boolean']['output'];
-  /** openInterestBelow, weeklyEtfInflowAbove or rsiOversold. */
+  /** openInterestBelow, weeklyEtfInflowAbove or rsiOversold (the published conditions, judged against `thresholds`), then each rule's name (`ConditionInput.name`, default "<series>[@<venue>] <comparison> <value>"). */
   name: Scalars['String']['output'];
   /** Why the status is UNKNOWN, in words (e.g. "open interest from okx has no reading within 3 hours of asOf"); null when MET or NOT_MET. */
   reason: Maybe<Scalars['String']['output']>;
+  /** A rule's series; null for the published conditions. */
+  series: Maybe<ConditionSeries>;
   /** MET or NOT_MET when the value stands on complete data; UNKNOWN when it is missing or partial (value is then null and met false), with the cause in `reason`. */
   status: RecoveryConditionStatus;
-  /** The level the value is compared with, in the unit of `value` (USD for open interest and ETF flows, index points for RSI). */
+  /** The level the value is compared with, in the unit of `value` (USD for open interest and ETF flows, index points for RSI; a rule's in its series' `unit`). */
   threshold: Scalars['Float']['output'];
+  /** The unit of a rule's value and threshold (its series' unit); null for the published conditions. */
+  unit: Maybe<Scalars['String']['output']>;
   /** The measured value (null when the data is missing). */
   value: Maybe<Scalars['Float']['output']>;
+  /** A rule's venue slug; null for the aggregate and for the published conditions. */
+  venue: Maybe<Scalars['String']['output']>;
 };
 
 /** MET: the value holds against the threshold; NOT_MET: it does not; UNKNOWN: the data it needs is missing or partial (an expected venue without a fresh reading). */
@@ -997,10 +1305,52 @@ export type SubscriptionRecoveryConditionChangedArgs = {
   thresholds?: InputMaybe<RecoveryThresholds>;
 };
 
+/** Taker (aggressor) buy and sell volume of an asset over one bucket, per venue and summed. */
+export type TakerVolumeBucket = {
+  /** buyUsd ÷ sellUsd: above 1 takers bought more than they sold. Null when sellUsd is 0 or null. A ratio of sums, never a mean of ratios. Computed from the summed USD, so a venue weighs by its volume. */
+  buySellRatio: Maybe<Scalars['Float']['output']>;
+  /** Sum over the selected venues that reported of their taker buy volume, USD (see TakerVolumeVenue.buyUsd). Null when none reported: an outage is not zero flow. Partial when `coverage.missingVenues` is not empty; venues without a taker-volume series are in `coverage.notCollectedVenues`. */
+  buyUsd: Maybe<Scalars['Float']['output']>;
+  /** COMPLETE: every selected venue publishes the series and reported every period; NOT_COLLECTED: none of the selected venues publishes one; otherwise LOWER_BOUND (a venue missing or partial, or one without the series): the sums under-report the market. */
+  completeness: Completeness;
+  /** Which venues the sums stand on: reporting, missing (expected, reported nothing), not collected (no taker-volume series). */
+  coverage: BucketCoverage;
+  /** buyUsd − sellUsd, USD (positive: takers net bought). */
+  netUsd: Maybe<Scalars['Float']['output']>;
+  /** The bucket's 5-minute periods up to `to`: what a complete venue reports. */
+  periodsExpected: Scalars['Int']['output'];
+  /** Sum over the reporting venues of their taker sell volume, USD. */
+  sellUsd: Maybe<Scalars['Float']['output']>;
+  /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
+  start: Scalars['DateTime']['output'];
+  /** One row per selected venue listing the asset, collected or not, by slug. */
+  venues: Array<TakerVolumeVenue>;
+};
+
+/** One venue's taker (aggressor) volume over one bucket. */
+export type TakerVolumeVenue = {
+  /** buyUsd ÷ sellUsd: above 1 takers bought more than they sold. Null when sellUsd is 0 or null. A ratio of sums, never a mean of ratios. */
+  buySellRatio: Maybe<Scalars['Float']['output']>;
+  /** Taker buy volume, USD: the notional of trades whose taker (aggressor) bought, summed over the venue's 5-minute periods that start in the bucket (and end by `to`). Binance publishes coins, converted at each period's VWAP from the contract's own 5-minute kline; OKX publishes USD (unit=2; USDT/USDC at par). Null when the venue reported no period in the bucket (or publishes none: completeness NOT_COLLECTED). */
+  buyUsd: Maybe<Scalars['Float']['output']>;
+  /** COMPLETE: every 5-minute period of the bucket reported; LOWER_BOUND: some are missing (all of them when the figures are null), so the sums are low; NOT_COLLECTED: the venue publishes no taker-volume series (Bybit, Deribit, Hyperliquid), so Cascade has none: its null says nothing about the market. */
+  completeness: Completeness;
+  /** buyUsd − sellUsd, USD: net aggressor flow (positive: takers net bought). */
+  netUsd: Maybe<Scalars['Float']['output']>;
+  /** Distinct 5-minute periods the venue reported in the bucket (over all its contracts). */
+  periodsReported: Scalars['Int']['output'];
+  /** Taker sell volume, USD, as buyUsd for trades whose taker sold. */
+  sellUsd: Maybe<Scalars['Float']['output']>;
+  /** The venue. */
+  venue: Venue;
+};
+
 /** Every series of an asset on one bucket, side by side. Each field is computed only when selected; formulas as in the single-series fields. */
 export type TimelineBucket = {
   /** Last spot price in the bucket, USD (as `Asset.candles.close`). */
   close: Maybe<Scalars['Float']['output']>;
+  /** Coinbase premium, basis points: Coinbase <ASSET>-USD over Binance spot <ASSET>USDT converted to USD with the measured USDT price, from the closes of the latest candle both published in the bucket (as `coinbasePremium.premiumBps`); null when a close or the USDT rate is missing. */
+  coinbasePremiumBps: Maybe<Scalars['Float']['output']>;
   /** Bid + ask notional within ±2 % of mid, USD (as `marketDepthHistory`, band 0.02). */
   depthUsd2pct: Maybe<Scalars['Float']['output']>;
   /** Net flow of every spot ETF of the asset whose trading day starts in the bucket, USD. */
@@ -1011,24 +1361,50 @@ export type TimelineBucket = {
   fundingRate8h: Maybe<Scalars['Float']['output']>;
   /** Which mean fundingRate8h is: OPEN_INTEREST or EQUAL (plain mean per instrument); null when no funding was paid in the bucket. */
   fundingWeighting: Maybe<FundingWeighting>;
+  /** Front dated-future basis, annualised, a fraction per year: `futuresBasisHistory.nearest.annualizedBasis` (each venue's nearest contract at least 7 days from expiry, (futures / index − 1) × 365 / days to expiry, averaged across venues). */
+  futuresAnnualizedBasis: Maybe<Scalars['Float']['output']>;
   /** Liquidated USD per 1 % of price range in the bucket: (long + short USD) / (100 × (high − low) / open); null without a price range. */
   liquidationIntensity: Maybe<Scalars['Float']['output']>;
   /** USD of long positions liquidated in the bucket. */
   liquidationsLongUsd: Maybe<Scalars['Float']['output']>;
   /** USD of short positions liquidated in the bucket. */
   liquidationsShortUsd: Maybe<Scalars['Float']['output']>;
+  /** Every venue's published long/short ratio at the bucket's close, each with its venue, instrument and definition (as `longShortRatioHistory`: the last reading in the bucket); a list, never an average, because the definitions differ. Empty where no venue published one in the bucket, and on M1 buckets (the venues publish per 5 minutes). */
+  longShortRatios: Array<TimelineLongShortRatio>;
   /** Change of long-term-holder supply since the previous bucket, coins. */
   lthSupplyChange: Maybe<Scalars['Float']['output']>;
   /** Change of aggregate open interest from the previous bucket's value, USD (the first bucket's is null). */
   openInterestChangeUsd: Maybe<Scalars['Float']['output']>;
   /** Aggregate open interest, USD: each instrument's latest value at or before the bucket's end, no older than 3 hours, summed (as `openInterestHistory`). */
   openInterestUsd: Maybe<Scalars['Float']['output']>;
+  /** Perpetual premium over the index across venues, basis points: `perpetualPremiumHistory.premiumBps` (open-interest-weighted when every perpetual reporting has an open interest, else the plain mean over perpetuals of (mark / index − 1) × 10 000). */
+  perpetualPremiumBps: Maybe<Scalars['Float']['output']>;
   /** RSI(14), Wilder, at the bucket's end (or at `to`, for a last bucket cut short): exactly marketSnapshot.rsi14 at that instant (closed daily closes, then the last price at or before it as a provisional close). */
   rsi14: Maybe<Scalars['Float']['output']>;
   /** Bucket start, aligned to the interval's UTC boundary; the bucket covers [start, start + interval). */
   start: Scalars['DateTime']['output'];
+  /** takerBuyUsd ÷ takerSellUsd (`takerVolumeHistory.buySellRatio`); null when either is null or the sell side is 0. */
+  takerBuySellRatio: Maybe<Scalars['Float']['output']>;
+  /** Taker (aggressor) buy volume summed over the venues that publish one and reported, USD (as `takerVolumeHistory.buyUsd`); null when none reported, and at M1 (the venues publish 5-minute periods). */
+  takerBuyUsd: Maybe<Scalars['Float']['output']>;
+  /** Taker sell volume, USD, as takerBuyUsd (`takerVolumeHistory.sellUsd`). */
+  takerSellUsd: Maybe<Scalars['Float']['output']>;
   /** Change of whale supply since the previous bucket, coins. */
   whaleSupplyChange: Maybe<Scalars['Float']['output']>;
+};
+
+/** One venue's long/short reading at a timeline bucket's close, with its definition: a list, never an average across definitions or venues. */
+export type TimelineLongShortRatio = {
+  /** Which ratio this is. */
+  definition: LongShortRatioDefinition;
+  /** The venue's symbol, or the currency for OKX's all-contracts ratio (as `LongShortRatioSeries.instrument`). */
+  instrument: Scalars['String']['output'];
+  /** The long share as published, a fraction; null where the venue publishes the ratio alone (OKX). */
+  longShare: Maybe<Scalars['Float']['output']>;
+  /** Long / short as published (as `LongShortRatioBucket.longShortRatio`): the last reading in the bucket. */
+  longShortRatio: Scalars['Float']['output'];
+  /** Slug of the venue. */
+  venue: Scalars['String']['output'];
 };
 
 /** A derivatives venue: a centralized exchange or an on-chain perp DEX. */
@@ -1152,6 +1528,31 @@ export type WhereFiguresComeFromQueryVariables = Exact<{ [key: string]: never; }
 
 export type WhereFiguresComeFromQuery = { liquidationSources: Array<{ source: string, venue: string | null, endpoint: string, completeness: Completeness, keyVariable: string | null, documentationUrl: string, documentationRead: string, notes: string | null }>, venues: Array<{ slug: string, completeness: Completeness }> };
 
+export type PositioningBeforeTheCascadeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PositioningBeforeTheCascadeQuery = { topTraderPositions: Array<{ venue: string, instrument: string | null, collected: boolean, meaning: string, buckets: Array<{ start: string, at: string | null, longShortRatio: number | null, longShare: number | null, shortShare: number | null }> }>, cascadeHours: Array<{ venue: string, instrument: string | null, buckets: Array<{ start: string, longShortRatio: number | null, coverage: { reportingVenues: Array<string>, missingVenues: Array<string> } }> }>, realigned: { asOf: string, rulesMet: boolean | null, conditions: Array<{ name: string, value: number | null, met: boolean, status: RecoveryConditionStatus, unit: string | null }> } | null };
+
+export type AggressorFlowInTheCascadeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AggressorFlowInTheCascadeQuery = { daily: Array<{ start: string, buyUsd: number | null, sellUsd: number | null, netUsd: number | null, buySellRatio: number | null, completeness: Completeness }>, cascadeHours: Array<{ start: string, buySellRatio: number | null, venues: Array<{ buyUsd: number | null, sellUsd: number | null, buySellRatio: number | null, periodsReported: number, completeness: Completeness, venue: { slug: string } }>, coverage: { reportingVenues: Array<string>, missingVenues: Array<string>, notCollectedVenues: Array<string> } }>, sources: Array<{ venue: string | null, endpoint: string, units: string, documentationUrl: string, documentationRead: string }> };
+
+export type BasisIntoTheCascadeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BasisIntoTheCascadeQuery = { premium: Array<{ start: string, premiumBps: number | null, averagePremiumBps: number | null, openInterestWeightedPremiumBps: number | null, instrumentCount: number, venues: Array<{ premiumBps: number | null, instrumentCount: number, venue: { slug: string } }>, coverage: { reportingVenues: Array<string>, missingVenues: Array<string> } }>, basis: { contracts: Array<{ symbol: string, expiresAt: string, venue: { slug: string }, points: Array<{ start: string, futuresPrice: number | null, indexPrice: number | null, basisBps: number | null, daysToExpiry: number | null, annualizedBasis: number | null }> }>, nearest: Array<{ start: string, annualizedBasis: number | null, venues: Array<{ symbol: string, daysToExpiry: number, venue: { slug: string } }> }>, coverage: { reportingVenues: Array<string>, missingVenues: Array<string> } } };
+
+export type CoinbasePremiumQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoinbasePremiumQuery = { coinbasePremium: Array<{ start: string, closesAt: string | null, coinbaseCloseUsd: number | null, binanceCloseUsdt: number | null, usdtUsd: number | null, premiumBps: number | null, premiumAtParBps: number | null, usdtDeviationBps: number | null, coverage: { reportingSources: Array<string>, missingSources: Array<string>, lastRecordedAt: string | null } }> };
+
+export type LeverageRealignmentRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeverageRealignmentRulesQuery = { now: { asOf: string, allMet: boolean, rulesMet: boolean | null, conditions: Array<{ name: string, value: number | null, threshold: number, met: boolean, status: RecoveryConditionStatus, reason: string | null, series: ConditionSeries | null, venue: string | null, comparison: ConditionComparison | null, unit: string | null }> } | null, daily: Array<{ asOf: string, rulesMet: boolean | null, conditions: Array<{ name: string, value: number | null, met: boolean, status: RecoveryConditionStatus }> }> };
+
 
 export const LiquidationsOnTenOctoberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiquidationsOnTenOctober"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"byVenue"},"name":{"kind":"Name","value":"liquidationTotalsByVenue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"totalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"btcByHour"},"name":{"kind":"Name","value":"liquidationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"longUsd"}},{"kind":"Field","name":{"kind":"Name","value":"shortUsd"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}}]}}]} as unknown as DocumentNode<LiquidationsOnTenOctoberQuery, LiquidationsOnTenOctoberQueryVariables>;
 export const OpenInterestUnderThirtyBillionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenInterestUnderThirtyBillion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverySignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"allMet"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"openInterestHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"D1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-09-25T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"openInterestUsd"}}]}}]}}]} as unknown as DocumentNode<OpenInterestUnderThirtyBillionQuery, OpenInterestUnderThirtyBillionQueryVariables>;
@@ -1161,3 +1562,8 @@ export const BookDepthAgainstNormalDocument = {"kind":"Document","definitions":[
 export const LiquidationCascadesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiquidationCascades"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"liquidationHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H4"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"totalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"largest"},"name":{"kind":"Name","value":"liquidations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T20:00:00Z","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-10T23:00:00Z","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"minNotionalUsd"},"value":{"kind":"IntValue","value":"20000000"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"notionalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<LiquidationCascadesQuery, LiquidationCascadesQueryVariables>;
 export const HyperliquidDislocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HyperliquidDislocation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venuePriceDislocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"M1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T20:30:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-10T22:30:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"minAbsBps"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"markPriceUsd"}},{"kind":"Field","name":{"kind":"Name","value":"medianMarkPriceUsd"}},{"kind":"Field","name":{"kind":"Name","value":"dislocationBps"}}]}}]}}]} as unknown as DocumentNode<HyperliquidDislocationQuery, HyperliquidDislocationQueryVariables>;
 export const WhereFiguresComeFromDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhereFiguresComeFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"liquidationSources"},"name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dataset"},"value":{"kind":"StringValue","value":"liquidations","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}},{"kind":"Field","name":{"kind":"Name","value":"keyVariable"}},{"kind":"Field","name":{"kind":"Name","value":"documentationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"documentationRead"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"venues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}}]}}]} as unknown as DocumentNode<WhereFiguresComeFromQuery, WhereFiguresComeFromQueryVariables>;
+export const PositioningBeforeTheCascadeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PositioningBeforeTheCascade"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"topTraderPositions"},"name":{"kind":"Name","value":"longShortRatioHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"definition"},"value":{"kind":"EnumValue","value":"TOP_TRADER_POSITIONS"}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"D1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-09-25T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"instrument"}},{"kind":"Field","name":{"kind":"Name","value":"collected"}},{"kind":"Field","name":{"kind":"Name","value":"meaning"}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"longShortRatio"}},{"kind":"Field","name":{"kind":"Name","value":"longShare"}},{"kind":"Field","name":{"kind":"Name","value":"shortShare"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"cascadeHours"},"name":{"kind":"Name","value":"longShortRatioHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"definition"},"value":{"kind":"EnumValue","value":"GLOBAL_ACCOUNTS"}},{"kind":"Argument","name":{"kind":"Name","value":"venues"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"binance","block":false},{"kind":"StringValue","value":"bybit","block":false}]}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T02:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"instrument"}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"longShortRatio"}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportingVenues"}},{"kind":"Field","name":{"kind":"Name","value":"missingVenues"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"realigned"},"name":{"kind":"Name","value":"recoverySignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"TOP_TRADER_POSITION_LONG_SHORT_RATIO"}},{"kind":"ObjectField","name":{"kind":"Name","value":"venue"},"value":{"kind":"StringValue","value":"binance","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"1.5"}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"Binance top-trader long ratio below 1.5","block":false}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"rulesMet"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]}}]} as unknown as DocumentNode<PositioningBeforeTheCascadeQuery, PositioningBeforeTheCascadeQueryVariables>;
+export const AggressorFlowInTheCascadeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AggressorFlowInTheCascade"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"daily"},"name":{"kind":"Name","value":"takerVolumeHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"D1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-15T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"buyUsd"}},{"kind":"Field","name":{"kind":"Name","value":"sellUsd"}},{"kind":"Field","name":{"kind":"Name","value":"netUsd"}},{"kind":"Field","name":{"kind":"Name","value":"buySellRatio"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"cascadeHours"},"name":{"kind":"Name","value":"takerVolumeHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T18:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"buySellRatio"}},{"kind":"Field","name":{"kind":"Name","value":"venues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"buyUsd"}},{"kind":"Field","name":{"kind":"Name","value":"sellUsd"}},{"kind":"Field","name":{"kind":"Name","value":"buySellRatio"}},{"kind":"Field","name":{"kind":"Name","value":"periodsReported"}},{"kind":"Field","name":{"kind":"Name","value":"completeness"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportingVenues"}},{"kind":"Field","name":{"kind":"Name","value":"missingVenues"}},{"kind":"Field","name":{"kind":"Name","value":"notCollectedVenues"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"sources"},"name":{"kind":"Name","value":"dataSources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dataset"},"value":{"kind":"StringValue","value":"taker-volume","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"}},{"kind":"Field","name":{"kind":"Name","value":"units"}},{"kind":"Field","name":{"kind":"Name","value":"documentationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"documentationRead"}}]}}]}}]} as unknown as DocumentNode<AggressorFlowInTheCascadeQuery, AggressorFlowInTheCascadeQueryVariables>;
+export const BasisIntoTheCascadeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BasisIntoTheCascade"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"premium"},"name":{"kind":"Name","value":"perpetualPremiumHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H4"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-08T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-13T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"premiumBps"}},{"kind":"Field","name":{"kind":"Name","value":"averagePremiumBps"}},{"kind":"Field","name":{"kind":"Name","value":"openInterestWeightedPremiumBps"}},{"kind":"Field","name":{"kind":"Name","value":"instrumentCount"}},{"kind":"Field","name":{"kind":"Name","value":"venues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"premiumBps"}},{"kind":"Field","name":{"kind":"Name","value":"instrumentCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportingVenues"}},{"kind":"Field","name":{"kind":"Name","value":"missingVenues"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"basis"},"name":{"kind":"Name","value":"futuresBasisHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"D1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-01T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contracts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"symbol"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"futuresPrice"}},{"kind":"Field","name":{"kind":"Name","value":"indexPrice"}},{"kind":"Field","name":{"kind":"Name","value":"basisBps"}},{"kind":"Field","name":{"kind":"Name","value":"daysToExpiry"}},{"kind":"Field","name":{"kind":"Name","value":"annualizedBasis"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nearest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"annualizedBasis"}},{"kind":"Field","name":{"kind":"Name","value":"venues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"venue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"symbol"}},{"kind":"Field","name":{"kind":"Name","value":"daysToExpiry"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportingVenues"}},{"kind":"Field","name":{"kind":"Name","value":"missingVenues"}}]}}]}}]}}]} as unknown as DocumentNode<BasisIntoTheCascadeQuery, BasisIntoTheCascadeQueryVariables>;
+export const CoinbasePremiumDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoinbasePremium"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coinbasePremium"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"H1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-10T12:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-10-11T00:00:00Z","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}},{"kind":"Field","name":{"kind":"Name","value":"coinbaseCloseUsd"}},{"kind":"Field","name":{"kind":"Name","value":"binanceCloseUsdt"}},{"kind":"Field","name":{"kind":"Name","value":"usdtUsd"}},{"kind":"Field","name":{"kind":"Name","value":"premiumBps"}},{"kind":"Field","name":{"kind":"Name","value":"premiumAtParBps"}},{"kind":"Field","name":{"kind":"Name","value":"usdtDeviationBps"}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportingSources"}},{"kind":"Field","name":{"kind":"Name","value":"missingSources"}},{"kind":"Field","name":{"kind":"Name","value":"lastRecordedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CoinbasePremiumQuery, CoinbasePremiumQueryVariables>;
+export const LeverageRealignmentRulesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeverageRealignmentRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"now"},"name":{"kind":"Name","value":"recoverySignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"StringValue","value":"2025-11-21T23:59:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"FUNDING_RATE_8H"}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"AT_OR_BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"0.00005"}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"funding at or under 0.5 bp / 8 h","block":false}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"OPEN_INTEREST_USD"}},{"kind":"ObjectField","name":{"kind":"Name","value":"venue"},"value":{"kind":"StringValue","value":"binance","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"15e9"}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"DEPTH_RATIO"}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"AT_OR_ABOVE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"0.9"}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"TOP_TRADER_POSITION_LONG_SHORT_RATIO"}},{"kind":"ObjectField","name":{"kind":"Name","value":"venue"},"value":{"kind":"StringValue","value":"binance","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"1.5"}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"top-trader long ratio below 1.5","block":false}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"PERPETUAL_PREMIUM_BP"}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"IntValue","value":"5"}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"perpetual premium under 5 bp","block":false}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"allMet"}},{"kind":"Field","name":{"kind":"Name","value":"rulesMet"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"series"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"comparison"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"daily"},"name":{"kind":"Name","value":"recoverySignalHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asset"},"value":{"kind":"StringValue","value":"BTC","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"EnumValue","value":"D1"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2025-10-01T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2025-11-22T00:00:00Z","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"rules"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"FUNDING_RATE_8H"}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"AT_OR_BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"0.00005"}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"funding at or under 0.5 bp / 8 h","block":false}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"OPEN_INTEREST_USD"}},{"kind":"ObjectField","name":{"kind":"Name","value":"venue"},"value":{"kind":"StringValue","value":"binance","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"15e9"}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"DEPTH_RATIO"}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"AT_OR_ABOVE"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"0.9"}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"TOP_TRADER_POSITION_LONG_SHORT_RATIO"}},{"kind":"ObjectField","name":{"kind":"Name","value":"venue"},"value":{"kind":"StringValue","value":"binance","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"FloatValue","value":"1.5"}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"top-trader long ratio below 1.5","block":false}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"series"},"value":{"kind":"EnumValue","value":"PERPETUAL_PREMIUM_BP"}},{"kind":"ObjectField","name":{"kind":"Name","value":"comparison"},"value":{"kind":"EnumValue","value":"BELOW"}},{"kind":"ObjectField","name":{"kind":"Name","value":"value"},"value":{"kind":"IntValue","value":"5"}},{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"perpetual premium under 5 bp","block":false}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"rulesMet"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<LeverageRealignmentRulesQuery, LeverageRealignmentRulesQueryVariables>;

@@ -57,7 +57,7 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations(withDatabase(adminUrl, emptyTemplate));
   await admin(adminUrl, `CREATE DATABASE ${sampleTemplate} TEMPLATE ${emptyTemplate}`);
   // A loaded machine can make one batch slow; the template load is not a latency test.
-  const db = connect(withDatabase(adminUrl, sampleTemplate), { statementTimeoutMs: 600_000 });
+  const db = connect(withDatabase(adminUrl, sampleTemplate), { statementTimeoutMs: 600_000, connectionTimeoutMs: 60_000 });
   try {
     await loadSampleScenario(db);
   } finally {

@@ -5,7 +5,7 @@
  * lists what each version changed. Every response carries it in `extensions.methodologyVersion`,
  * so a client that stored older answers can tell they were computed differently.
  */
-export const methodologyVersion = '2026-12-03';
+export const methodologyVersion = '2026-12-04';
 
 /** The response extensions every answer carries (HTTP, the fast path and WebSocket alike). */
 export const responseExtensions: Readonly<{ methodologyVersion: string }> = Object.freeze({ methodologyVersion });

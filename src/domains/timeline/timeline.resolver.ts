@@ -12,7 +12,7 @@ import { TimelineBucketType } from './timeline.types';
 export class TimelineResolver {
   @Query(() => [TimelineBucketType], {
     description:
-      'Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow, RSI, perpetual premium and futures basis. Costs at most 11 SQL statements: one per selected series (9, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed.',
+      'Every series of an asset on the same gap-filled buckets, for one chart or one judgement: price, open interest, funding, liquidations, depth, ETF flows, holder supply, exchange netflow, RSI, perpetual premium, futures basis, Coinbase premium, taker flow and long/short ratios. Costs at most 16 SQL statements: one per selected series (14, run concurrently), rsi14 one statement of its own (daily closes and the price at each bucket’s end), plus one for the cohort list when supply changes are; fields not selected are not computed.',
   })
   async timeline(
     @Arg('asset', () => String, { description: 'Asset ticker ("BTC").' }) asset: string,
