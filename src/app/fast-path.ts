@@ -57,7 +57,13 @@ function formatErrors(errors: readonly unknown[], mask: MaskError): { formatted:
  * not the plain case: another media type, APQ or other extensions, a document not prepared or
  * never answered, a body that is not a plain query.
  */
-export function answerKnown(prepared: PreparedOperations, checks: EntryChecks, gate: OperationGate, mask: MaskError): (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null> {
+export function answerKnown(
+  prepared: PreparedOperations,
+  checks: EntryChecks,
+  gate: OperationGate,
+  mask: MaskError,
+  onPlanFailure?: (error: unknown, operationName: string | null) => void,
+): (ctx: Context, req: IncomingMessage, body: unknown) => Promise<FastAnswer | null> {
   const json: [string, string] = ['content-type', 'application/json; charset=utf-8'];
   return async (ctx, req, body) => {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
@@ -94,11 +100,12 @@ export function answerKnown(prepared: PreparedOperations, checks: EntryChecks, g
     }
     let result;
     try {
-      result = withGraphQLErrors(await entry.runFast(ctx, admitted.coerced, given));
+      result = withGraphQLErrors(await entry.runFast(ctx, admitted.coerced, given, onPlanFailure));
     } catch (error) {
       return errorAnswer([error], undefined, 500);
     }
-    if (result.errors?.length) return errorAnswer(result.errors, result as Record<string, unknown>, 200);
+    // Apollo answers errors without data (graphql-js's own refusals) with 400, field errors with 200.
+    if (result.errors?.length) return errorAnswer(result.errors, result as Record<string, unknown>, result.data === undefined ? 400 : 200);
     return { status: 200, headers: [json], body: `${stringifyResponse({ data: result.data, extensions: withResponseExtensions(undefined) })}\n`, operationName: name, errorCodes: [] };
   };
 }

@@ -1,12 +1,13 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { createHash } from 'node:crypto';
-import { ASTNode, BREAK, DocumentNode, getOperationAST, GraphQLError, GraphQLSchema, OperationDefinitionNode, parse, Source, Token, validate, ValidationRule, valueFromASTUntyped, visit } from 'graphql';
+import { ASTNode, BREAK, DocumentNode, execute, getOperationAST, GraphQLError, GraphQLSchema, OperationDefinitionNode, parse, Source, Token, validate, ValidationRule, valueFromASTUntyped, visit } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import type { KeyScope } from '../core/caller';
 import { CascadeError } from '../core/errors';
 import type { Context } from '../domains/context';
 import { OperationPlan, planOperation } from '../domains/shared/planned/operation-plan';
 import { CostShape, costShapeOf } from './cost';
+import { databaseFault } from './db-faults';
 import { documentLimits } from './limits';
 import { rootFieldPlanners } from './planned/planners';
 import { requiredScopes } from './scopes';
@@ -57,18 +58,29 @@ export class PreparedOperation {
     return this.plannedOnce;
   }
 
-  /** Runs it as the fast path does: through its plan, or compiled with the variables as sent. */
-  async runFast(ctx: Context, coerced: Record<string, unknown>, given: Record<string, unknown>): Promise<{ data?: unknown; errors?: readonly GraphQLError[] }> {
-    if (this.answered === 'planned' && this.planned) {
+  /**
+   * Runs it as the executor would (jit-executor.ts), for the fast path: its plan when it has one
+   * — a refused argument or a database fault then falls to the resolvers, which answer it with
+   * its path and code, and anything else is reported as a planner bug — else compiled, else
+   * graphql-js.
+   */
+  async runFast(
+    ctx: Context,
+    coerced: Record<string, unknown>,
+    given: Record<string, unknown>,
+    onPlanFailure?: (error: unknown, operationName: string | null) => void,
+  ): Promise<{ data?: unknown; errors?: readonly GraphQLError[] }> {
+    const planned = this.planned;
+    if (planned) {
       try {
-        return { data: await this.planned.run(ctx, coerced) };
+        return { data: await planned.run(ctx, coerced) };
       } catch (error) {
-        // A refused argument or a database fault: the resolvers answer it with its path and code.
-        if (!this.compiled) throw error;
+        if (!(error instanceof CascadeError) && !databaseFault(error)) onPlanFailure?.(error, this.name);
       }
     }
-    const result = await this.compiled!.query(undefined, ctx, withDefaultsSent(this.operation, given));
-    return result as { data?: unknown; errors?: readonly GraphQLError[] };
+    const compiled = this.compiled;
+    if (!compiled) return execute({ schema: this.schema, document: this.document, operationName: this.name ?? undefined, variableValues: given, contextValue: ctx });
+    return (await compiled.query(undefined, ctx, withDefaultsSent(this.operation, given))) as { data?: unknown; errors?: readonly GraphQLError[] };
   }
 }
 

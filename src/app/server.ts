@@ -131,11 +131,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const checks = new EntryChecks({ schema, gate, prepared, trustedDocuments: options.trustedDocuments, maxDocumentBytes: options.maxDocumentBytes });
   const logUnexpected = (entry: { errorId: string; error: unknown; path?: readonly (string | number)[] }) =>
     logger.error({ ...currentRequestScope(), errorId: entry.errorId, err: entry.error, path: entry.path }, 'unexpected error in a request');
+  const planFailed = (error: unknown, operationName: string | null) =>
+    logger.warn({ ...currentRequestScope(), err: error, operationName }, 'planned statement failed; answered through the resolvers');
   const apollo = createApollo({
     prepared,
     introspection: options.introspection ?? true,
     logError: logUnexpected,
-    onPlanFailure: (error, operationName) => logger.warn({ ...currentRequestScope(), err: error, operationName }, 'planned statement failed; answered through the resolvers'),
+    onPlanFailure: planFailed,
     automaticPersistedQueries: options.trustedDocuments === undefined,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainMs ?? 8000 }), gatePlugin(gate, checks), metrics.plugin],
   });
@@ -143,7 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let stopping = false;
   // While stopping, every request goes through Apollo, which knows how to refuse it.
   const answerKnownUnlessStopping = () => {
-    const answer = answerKnown(prepared, checks, gate, maskError({ logError: logUnexpected }));
+    const answer = answerKnown(prepared, checks, gate, maskError({ logError: logUnexpected }), planFailed);
     return async (ctx: Context, req: IncomingMessage, body: unknown) => (stopping ? null : answer(ctx, req, body));
   };
   const handler = createHttpHandler({
