@@ -84,9 +84,13 @@ describe('history limits: a backfill asking for more than the venue keeps says s
     );
     expect(declared).toEqual([
       ['binance', 'open-interest', 30 * dayMs - hourMs],
+      ['binance', 'taker-volume', 30 * dayMs - hourMs],
+      ['binance', 'positioning', 30 * dayMs - hourMs],
       ['okx', 'funding', 89 * dayMs - hourMs],
+      ['okx', 'taker-volume', 5 * dayMs - hourMs],
+      ['okx', 'positioning', 5 * dayMs],
     ]);
     const documented = dataSourceCatalog.filter((e) => /\b\d+ (days|months)\b/.test(e.historyLimit ?? '')).map((e) => [e.source, e.dataset]);
-    expect(documented).toEqual(declared.map(([source, dataset]) => [source, dataset]));
+    expect(documented.map((pair) => pair.join('/')).sort()).toEqual(declared.map(([source, dataset]) => `${source}/${dataset}`).sort());
   });
 });

@@ -2,12 +2,15 @@ import { serveBinance, serveBybit } from '../ingest/venues';
 import { serveBgeometrics, serveBinanceSpot, serveCoinbase, serveDeribit, serveFarside, serveHyperliquid, serveOkx } from '../ingest/venue-routes';
 import { binanceKlines, coinbaseCandles } from '../ingest/spot-series';
 import { eventually, startVenueServer, venueEnv, VenueServer } from './venue-server';
+import { serveBinancePositioning, serveBybitPositioning, serveOkxPositioning } from '../ingest/positioning-routes';
+import { serveTakerVolume } from '../ingest/taker-volume-routes';
 
 /** Every source a worker schedules or streams, served from the connector tests' fixtures. */
 export const venueRoutes: Record<string, (server: VenueServer) => void> = {
-  binance: serveBinance,
-  bybit: serveBybit,
-  okx: serveOkx,
+  // The long/short ratio and taker-volume endpoints too: a worker runs those datasets on the same venues.
+  binance: (server) => (serveBinance(server), serveBinancePositioning(server), serveTakerVolume(server)),
+  bybit: (server) => (serveBybit(server), serveBybitPositioning(server)),
+  okx: (server) => (serveOkx(server), serveOkxPositioning(server), serveTakerVolume(server)),
   hyperliquid: serveHyperliquid,
   deribit: serveDeribit,
   'binance-spot': (server) => serveBinanceSpot(server, binanceKlines),
