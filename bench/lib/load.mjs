@@ -127,7 +127,8 @@ export async function ensureBaseDatabase(server, log) {
   await createDatabase(server.adminUrl, name);
   await runMigrations(url);
   // No statement timeout: a load on a busy machine may take longer than the service's 15 s bound.
-  const db = connect(url, { max: 4, applicationName: 'cascade-bench-load', statementTimeoutMs: 0 });
+  // Nor a connect timeout: with four connections busy loading, a wait for one is not a fault.
+  const db = connect(url, { max: 4, applicationName: 'cascade-bench-load', statementTimeoutMs: 0, connectionTimeoutMs: 0 });
   try {
     const { loadSampleScenario } = dist('src/sample/load.js');
     await loadSampleScenario(db, { scale: 1, logger: consoleLogger((line) => log(`  ${line}`)) });
