@@ -100,7 +100,7 @@ export function answerKnown(
     }
     let result;
     try {
-      result = withGraphQLErrors(await entry.runFast(ctx, admitted.coerced, given, onPlanFailure));
+      result = withGraphQLErrors(await entry.run(ctx, admitted.coerced, given, onPlanFailure));
     } catch (error) {
       return errorAnswer([error], undefined, 500);
     }

@@ -1,10 +1,8 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
 import type { Context } from '../domains/context';
-import { databaseFault } from './db-faults';
-import { CascadeError } from '../core/errors';
 import { coerceVariables } from '../domains/shared/planned/operation-plan';
-import { PreparedOperations, withDefaultsSent } from './prepared-operations';
+import { PreparedOperations } from './prepared-operations';
 
 /**
  * graphql-jit reports field errors as its own error objects, without `extensions`; Apollo's
@@ -45,7 +43,7 @@ export interface JitGatewayOptions {
 
 export function jitGateway(schema: GraphQLSchema, prepared: PreparedOperations, options: JitGatewayOptions = {}): GatewayInterface {
   const executor: GatewayExecutor = async (requestContext) => {
-    const { document, operationName, operation, request } = requestContext;
+    const { document, operation, request } = requestContext;
     const context = requestContext.context as Context;
     const variables = request.variables ?? {};
     // `request.operationName` is what the caller sent; Apollo's `operationName` is the name of
@@ -59,25 +57,10 @@ export function jitGateway(schema: GraphQLSchema, prepared: PreparedOperations, 
     // Apollo expects (400, BAD_USER_INPUT); graphql-jit would report them as field errors.
     const coerced = context.admitted === entry && context.coercedVariables ? context.coercedVariables : coerceVariables(schema, operation, variables);
     if (!coerced) return plain();
-    const planned = entry.planned;
-    if (planned) {
-      try {
-        const data = await planned.run(context, coerced);
-        entry.answered ??= 'planned';
-        return { data };
-      } catch (error) {
-        // A refused argument or a database fault: the resolvers run the operation and answer
-        // the error exactly as they would have (path, code, masking), at the cost of a retry.
-        // Anything else is a planner bug that only costs speed; it is logged to be fixed.
-        if (!(error instanceof CascadeError) && !databaseFault(error)) options.onPlanFailure?.(error, operationName);
-      }
-    }
-    const compiled = entry.compiled;
-    if (!compiled) return plain();
-    const result = await compiled.query(undefined, context, withDefaultsSent(operation, variables));
+    const result = withGraphQLErrors(await entry.run(context, coerced, variables, options.onPlanFailure));
     // A query answered without error may be answered again by the fast path (reads only).
-    if (!result.errors?.length && operation.operation === 'query') entry.answered ??= 'compiled';
-    return withGraphQLErrors(result as ExecutionResult);
+    if (!result.errors?.length && operation.operation === 'query') entry.answered = true;
+    return result as ExecutionResult;
   };
 
   return {

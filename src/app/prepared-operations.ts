@@ -27,7 +27,7 @@ export class PreparedOperation {
    * Set once it has answered without error through its plan or compiled form: a repeat may then
    * skip Apollo's pipeline (fast-path.ts). Reads only; the fast path never runs a mutation.
    */
-  answered: 'planned' | 'compiled' | undefined;
+  answered = false;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -59,12 +59,12 @@ export class PreparedOperation {
   }
 
   /**
-   * Runs it as the executor would (jit-executor.ts), for the fast path: its plan when it has one
+   * Runs it, for the executor (jit-executor.ts) and the fast path alike: its plan when it has one
    * — a refused argument or a database fault then falls to the resolvers, which answer it with
    * its path and code, and anything else is reported as a planner bug — else compiled, else
-   * graphql-js.
+   * graphql-js. `coerced` are the variables coerced with defaults, `given` as sent.
    */
-  async runFast(
+  async run(
     ctx: Context,
     coerced: Record<string, unknown>,
     given: Record<string, unknown>,

@@ -91,7 +91,7 @@ describe('the prepared-operation cache', () => {
     expect(cache.operation(document, a)).toBe(cache.operation(document, a));
     expect(cache.operation(document, a)).not.toBe(cache.operation(document, b));
     expect(cache.answered(text, 'A')).toBeUndefined();
-    cache.operation(document, a).answered = 'compiled';
+    cache.operation(document, a).answered = true;
     expect(cache.answered(text, 'A')).toBe(cache.operation(document, a));
     expect(cache.answered(text, 'B')).toBeUndefined();
     expect(cache.answered(text, null)).toBeUndefined();
