@@ -46,6 +46,9 @@ export function databaseFault(error: unknown): DatabaseFault | undefined {
 /** Seconds a client should wait before retrying after a database fault. */
 export const databaseRetryAfterSeconds = 2;
 
+/** The codes a database fault is answered with; a response carrying one is a 503 with Retry-After. */
+export const databaseFaultCodes: ReadonlySet<string> = new Set(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
+
 /** The coded error a caller sees for a database fault. */
 export function databaseFaultError(fault: DatabaseFault): CascadeError {
   return fault === 'timeout'

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context } from '../domains/context';
 import { stringifyResponse } from '../domains/shared/planned/raw-json';
 import { withResponseExtensions } from '../domains/shared/methodology';
-import { databaseRetryAfterSeconds } from './db-faults';
+import { databaseFaultCodes, databaseRetryAfterSeconds } from './db-faults';
 import type { EntryChecks } from './entry-checks';
 import type { OperationGate } from './gate';
 import { withGraphQLErrors } from './jit-executor';
@@ -23,7 +23,6 @@ export interface FastAnswer {
 
 export type MaskError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
-const databaseCodes = new Set(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
 
 /**
  * Errors formatted as Apollo formats them (its `normalizeAndFormatErrors`): a missing code is
@@ -40,7 +39,7 @@ function formatErrors(errors: readonly unknown[], mask: MaskError): { formatted:
     for (const header of http?.headers ?? []) headers.push(header);
     return mask({ ...error.toJSON(), extensions: { ...rest, code: rest.code ?? 'INTERNAL_SERVER_ERROR' } }, error);
   });
-  if (formatted.some((error) => databaseCodes.has(String(error.extensions?.code)))) {
+  if (formatted.some((error) => databaseFaultCodes.has(String(error.extensions?.code)))) {
     status = 503;
     headers.push(['retry-after', String(databaseRetryAfterSeconds)]);
   }

@@ -3,7 +3,7 @@ import { Context } from '../domains/context';
 import { estimateCost } from './cost';
 import type { PreparedOperation } from './prepared-operations';
 import type { EntryChecks } from './entry-checks';
-import { databaseRetryAfterSeconds } from './db-faults';
+import { databaseFaultCodes, databaseRetryAfterSeconds } from './db-faults';
 import { CascadeError, ErrorCode, ErrorDetails, errorHttpStatus } from '../core/errors';
 import { SharedBudgets } from './rate-limit';
 import { currentRequestScope } from './request-scope';
@@ -83,7 +83,6 @@ export class OperationGate {
   }
 }
 
-const databaseCodes = new Set(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
 
 /** The entry checks and gate as an Apollo plugin, plus 503 for responses whose fields met a database fault. */
 export function gatePlugin(gate: OperationGate, checks: EntryChecks): ApolloServerPlugin<Context> {
@@ -97,7 +96,7 @@ export function gatePlugin(gate: OperationGate, checks: EntryChecks): ApolloServ
           gate.chargeRefused(contextValue);
           const body = response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
-          if (errors?.some((e) => databaseCodes.has(String(e.extensions?.code)))) {
+          if (errors?.some((e) => databaseFaultCodes.has(String(e.extensions?.code)))) {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(databaseRetryAfterSeconds));
           }
