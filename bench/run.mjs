@@ -46,7 +46,7 @@ const program = new Command('bench')
   .option('--duration <seconds>', 'measured seconds per scenario and server', positive, 10)
   .option('--warmup <seconds>', 'warm-up seconds before each measurement (checked like the run)', (v) => (Number(v) === 0 ? 0 : positive(v)), 2)
   .option('--connections <n>', 'concurrent connections (autocannon and pgbench clients)', positive, 16)
-  .option('--rounds <n>', 'rounds of every server on (a)–(e), in a random server order each round; ratios are the median of per-round ratios with an interval (default 7; 3 with --quick)', positive)
+  .option('--rounds <n>', 'rounds of every server on (a)–(e) and on each (f) size, in a random server order each round; ratios are the median of per-round ratios with an interval (default 7; 3 with --quick)', positive)
   .option('--seed <n>', 'seed of the random server order (default: from the clock; recorded in the results)', positive)
   .option('--only <scenarios>', 'scenarios to run, of a,b,c,d,e,f', listOf([...SCENARIOS, 'f']))
   .option('--servers <list>', `servers to run, of ${ALL_SERVERS.join(',')}`, listOf(ALL_SERVERS))
@@ -402,16 +402,27 @@ try {
   results.scenarios = Object.values(rows);
   if (!runF) results.fNotRun = options.quick ? '--quick runs the 1M database only' : 'needs --sizes with 10m or 50m';
 
-  // (f): scenario (c) against each stored-event size; 1M is the (c) run itself when it ran.
-  for (const size of fSizes) {
-    const row = { name: `f-${size}`, title: `(f) (c) at ${size.toUpperCase()} events` };
-    for (const server of servers) {
-      if (size === '1m' && rows.c?.[server]) {
-        row[server] = { ...rows.c[server], sameRunAs: 'c' };
-        continue;
+  // (f): scenario (c) against each stored-event size, in rounds and a fresh random order like
+  // (a)-(e) (a single run per server would carry one stretch of machine speed into its ratio);
+  // 1M is the (c) run itself when it ran.
+  const fRows = Object.fromEntries(fSizes.map((size) => [size, { name: `f-${size}`, title: `(f) (c) at ${size.toUpperCase()} events` }]));
+  const fRounds = Object.fromEntries(fSizes.map((size) => [size, Object.fromEntries(servers.map((server) => [server, []]))]));
+  const fLarger = fSizes.filter((size) => !(size === '1m' && rows.c));
+  results.fRoundOrders = [];
+  for (let round = 1; round <= options.rounds && fLarger.length > 0; round += 1) {
+    const order = shuffled(servers, random);
+    results.fRoundOrders.push(order);
+    for (const server of order) {
+      for (const size of fLarger) {
+        log(`${serverLabels[server]}: (c) on ${size}${options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : ''}`);
+        fRounds[size][server].push((await runServer(server, size, ['c'])).c);
       }
-      log(`${serverLabels[server]}: (c) on ${size}`);
-      row[server] = (await runServer(server, size, ['c'])).c;
+    }
+  }
+  for (const size of fSizes) {
+    const row = fRows[size];
+    for (const server of servers) {
+      row[server] = fLarger.includes(size) ? combineRounds(fRounds[size][server]) : { ...rows.c[server], sameRunAs: 'c' };
     }
     results.scenarios.push(row);
   }

@@ -81,6 +81,19 @@ export function evaluate(results) {
       detail: bareInterval === null ? notMeasured(s, ['cascade', 'bare']) : `${showInterval(bareInterval)} over ${bareInterval.rounds} rounds (${Math.round(bareInterval.coverage * 100)} % interval)`,
     });
   }
+  // (f) rows carry their per-round intervals too (each size raced in rounds like (a)-(e)).
+  for (const s of results.scenarios.filter((row) => row.name.startsWith('f-'))) {
+    const cascade = ok(s.cascade);
+    ratios[s.name] = {
+      intervals: {
+        postgraphile: ratioInterval(cascade, ok(s.postgraphile)),
+        postgraphile4: ratioInterval(cascade, ok(s.postgraphile4)),
+        bare: ratioInterval(cascade, ok(s.bare)),
+        bareGeneric: ratioInterval(cascade, ok(s['bare-generic'])),
+        pgbench: ratioInterval(cascade, ok(s.pgbench)),
+      },
+    };
+  }
   const f1 = ok(byName['f-1m']?.cascade);
   const f50 = ok(byName['f-50m']?.cascade);
   const f10 = ok(byName['f-10m']?.cascade);
