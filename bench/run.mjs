@@ -46,7 +46,7 @@ const program = new Command('bench')
   .option('--duration <seconds>', 'measured seconds per scenario and server', positive, 10)
   .option('--warmup <seconds>', 'warm-up seconds before each measurement (checked like the run)', (v) => (Number(v) === 0 ? 0 : positive(v)), 2)
   .option('--connections <n>', 'concurrent connections (autocannon and pgbench clients)', positive, 16)
-  .option('--rounds <n>', 'rounds of every server on (a)–(e) and on each (f) size, in a random server order each round; ratios are the median of per-round ratios with an interval (default 7; 3 with --quick)', positive)
+  .option('--rounds <n>', 'rounds of every server on (a)–(e) and on each (f) size, in a random server order each round; ratios are the median of per-round ratios with an interval (default 7; 5 with --quick)', positive)
   .option('--seed <n>', 'seed of the random server order (default: from the clock; recorded in the results)', positive)
   .option('--only <scenarios>', 'scenarios to run, of a,b,c,d,e,f', listOf([...SCENARIOS, 'f']))
   .option('--servers <list>', `servers to run, of ${ALL_SERVERS.join(',')}`, listOf(ALL_SERVERS))
@@ -58,7 +58,7 @@ const program = new Command('bench')
 program.parse();
 const options = program.opts();
 const given = (name) => program.getOptionValueSource(name) === 'cli';
-options.rounds ??= options.quick ? 3 : 7;
+options.rounds ??= options.quick ? 5 : 7;
 options.seed ??= Date.now() % 2 ** 31;
 if (options.quick) {
   if (!given('duration')) options.duration = 2;
