@@ -262,39 +262,35 @@ try {
   if (pgbench) results.versions.pgbench = await pgbenchVersion(pgbench);
 
   /**
-   * One server on one database: start it, measure each scenario (first answer validated
-   * against Cascade's), stop it. Returns { scenario: result }.
+   * One server on one database, started: `measure(name)` measures one scenario (first answer
+   * validated against Cascade's), `countStatements(names)` counts Cascade's statements per request,
+   * `stop()` stops it. pgbench and scenarios a server does not run are answered without a process.
    */
-  async function runServer(server, size, names, countStatementsToo = true) {
+  async function startServer(server, size) {
     const db = dbs[size];
     const reference = references[size];
     const timing = { warmupSeconds: options.warmup, seconds: options.duration, connections: options.connections };
-    const out = {};
     const label = `${serverLabels[server]} on ${size}`;
+    const idle = { stop: async () => {}, countStatements: async () => {} };
     if (server === 'pgbench') {
-      if (!pgbench) return Object.fromEntries(names.map((n) => [n, { valid: false, error: 'no pgbench binary found' }]));
-      for (const name of names) {
-        const statements = captures[size].scenarios[name].statements.filter((s) => s.text !== captures[size].registry.text);
-        if (statements.length === 0) {
-          out[name] = { valid: false, notApplicable: 'Cascade runs no SQL per request here (venues come from its in-process registry)' };
-          continue;
-        }
-        await waitForIdle(db.url);
-        const { result, database: work } = await databaseWork(db.url, () =>
-          runPgbench({ binary: pgbench, databaseUrl: db.url, statements: statements.map((s) => ({ text: s.text, params: decodeParams(s.params) })), ...timing }),
-        );
-        out[name] = { ...result, ...perRequest(work, result.requests ?? Math.round((result.rps ?? 0) * options.duration)) };
-        report(label, name, out[name]);
-      }
-      return out;
-    }
-    if (server === 'cascade-uncached' && names.some((n) => n !== 'a')) {
-      const applicable = names.filter((n) => n === 'a');
-      const out = Object.fromEntries(names.filter((n) => n !== 'a').map((n) => [n, { valid: false, notApplicable: 'the equal-caching variant races (a) only' }]));
-      return applicable.length ? { ...out, ...(await runServer(server, size, applicable, false)) } : out;
+      return {
+        ...idle,
+        async measure(name) {
+          if (!pgbench) return { valid: false, error: 'no pgbench binary found' };
+          const statements = captures[size].scenarios[name].statements.filter((s) => s.text !== captures[size].registry.text);
+          if (statements.length === 0) return { valid: false, notApplicable: 'Cascade runs no SQL per request here (venues come from its in-process registry)' };
+          await waitForIdle(db.url);
+          const { result, database: work } = await databaseWork(db.url, () =>
+            runPgbench({ binary: pgbench, databaseUrl: db.url, statements: statements.map((s) => ({ text: s.text, params: decodeParams(s.params) })), ...timing }),
+          );
+          const out = { ...result, ...perRequest(work, result.requests ?? Math.round((result.rps ?? 0) * options.duration)) };
+          report(label, name, out);
+          return out;
+        },
+      };
     }
     if (server.startsWith('postgraphile') && !baselines.module) {
-      return Object.fromEntries(names.map((n) => [n, { valid: false, error: `not run: ${baselines.missing}` }]));
+      return { ...idle, measure: async () => ({ valid: false, error: `not run: ${baselines.missing}` }) };
     }
     let running;
     let headers = {};
@@ -309,7 +305,7 @@ try {
         const spec = {
           databaseUrl: db.url,
           registry: captures[size].registry,
-          scenarios: Object.fromEntries(names.map((n) => [n, { query: requests[n].query, statements: captures[size].scenarios[n].statements }])),
+          scenarios: Object.fromEntries(Object.keys(captures[size].scenarios).map((n) => [n, { query: requests[n].query, statements: captures[size].scenarios[n].statements }])),
         };
         running = await startBare(spec, scratch, server === 'bare-generic' ? 'generic' : 'pass-through');
       } else {
@@ -318,7 +314,11 @@ try {
       }
     } catch (error) {
       log(`${label}: did not start: ${error.message}`);
-      return Object.fromEntries(names.map((n) => [n, { valid: false, error: `did not start: ${error.message.slice(0, 300)}` }]));
+      if (key) {
+        await key.revoke();
+        forget(key.revoke);
+      }
+      return { ...idle, measure: async () => ({ valid: false, error: `did not start: ${error.message.slice(0, 300)}` }) };
     }
     const stopRunning = () => running.stop();
     cleanups.push(stopRunning);
@@ -331,15 +331,18 @@ try {
       const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? Math.round(((cpuAfter - cpuBefore) / result.requests) * 1000) / 1000 : null;
       return { result, pinned, cpuMsPerRequest, ...perRequest(work, result.requests) };
     };
-    try {
-      for (const name of names) {
+    return {
+      async measure(name) {
+        if (server === 'cascade-uncached' && name !== 'a') return { valid: false, notApplicable: 'the equal-caching variant races (a) only' };
         const version = server === 'postgraphile' ? 5 : server === 'postgraphile4' ? 4 : null;
         const request = version ? baselines.module.operations[name](params, version) : requests[name];
         const validate = checker(reference[name], version ? (body) => baselines.module.normalize[name](body, version) : normalize[name]);
-        out[name] = await measureHttp({ url: running.url, headers, request, validate, ...timing, settle: () => waitForIdle(db.url), around });
-        report(label, name, out[name]);
-      }
-      if (server === 'cascade' && size === '1m' && countStatementsToo) {
+        const out = await measureHttp({ url: running.url, headers, request, validate, ...timing, settle: () => waitForIdle(db.url), around });
+        report(label, name, out);
+        return out;
+      },
+      async countStatements(names) {
+        if (server !== 'cascade' || size !== '1m') return;
         for (const name of names) {
           if (!database.statStatements) {
             results.statementsPerRequest[name] = { notRun: 'pg_stat_statements is not preloaded on this server' };
@@ -357,16 +360,28 @@ try {
           });
           log(`  statements per request (${name}): ${results.statementsPerRequest[name].perRequest}`);
         }
-      }
+      },
+      async stop() {
+        await stopRunning();
+        forget(stopRunning);
+        if (key) {
+          await key.revoke();
+          forget(key.revoke);
+        }
+      },
+    };
+  }
+
+  /** Start a server, measure the scenarios one after another, stop it: { scenario: result }. */
+  async function runServer(server, size, names) {
+    const handle = await startServer(server, size);
+    try {
+      const out = {};
+      for (const name of names) out[name] = await handle.measure(name);
+      return out;
     } finally {
-      await stopRunning();
-      forget(stopRunning);
-      if (key) {
-        await key.revoke();
-        forget(key.revoke);
-      }
+      await handle.stop();
     }
-    return out;
   }
 
   function report(label, name, result) {
@@ -385,10 +400,19 @@ try {
     // A fresh random order each round: no server always follows another (or a warm cache).
     const order = shuffled(servers, random);
     results.roundOrders.push(order);
-    for (const server of order) {
-      log(`${serverLabels[server]}: scenarios ${scenarios.join(', ')} on 1m${options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : ''}`);
-      const measured = await runServer(server, '1m', scenarios, round === 1);
-      for (const [name, result] of Object.entries(measured)) perRound[name][server].push(result);
+    // Every server of the round is up at once (idle but the one under load), and the scenarios
+    // are interleaved: a ratio's two figures are measured seconds apart, not a server's whole
+    // turn apart, so the machine's drift over minutes cancels in the ratio.
+    log(`round ${round} of ${options.rounds} on 1m: starting ${order.map((s) => serverLabels[s]).join(', ')}`);
+    const handles = {};
+    try {
+      for (const server of order) handles[server] = await startServer(server, '1m');
+      for (const name of scenarios) {
+        for (const server of order) perRound[name][server].push(await handles[server].measure(name));
+      }
+      if (round === 1 && handles.cascade) await handles.cascade.countStatements(scenarios);
+    } finally {
+      for (const server of order) if (handles[server]) await handles[server].stop();
     }
   }
   for (const name of scenarios) for (const server of servers) rows[name][server] = combineRounds(perRound[name][server]);
