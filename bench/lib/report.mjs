@@ -34,34 +34,43 @@ function ratioInterval(cascade, other) {
 const showInterval = (i) => (i ? `${i.median}× [${i.low}–${i.high}]` : '–');
 
 /** Ratios and the issue's targets, met or missed (null: not measured in this run). */
+const valid = (entry) => (entry?.valid ? entry : null);
+
+/** Cascade's per-round ratio interval against each baseline of one scenario row. */
+function baselineIntervals(row) {
+  const cascade = valid(row.cascade);
+  return {
+    postgraphile: ratioInterval(cascade, valid(row.postgraphile)),
+    postgraphile4: ratioInterval(cascade, valid(row.postgraphile4)),
+    bare: ratioInterval(cascade, valid(row.bare)),
+    bareGeneric: ratioInterval(cascade, valid(row['bare-generic'])),
+    pgbench: ratioInterval(cascade, valid(row.pgbench)),
+  };
+}
+
 export function evaluate(results) {
   const byName = Object.fromEntries(results.scenarios.map((s) => [s.name, s]));
-  const ok = (entry) => (entry?.valid ? entry : null);
   const ratios = {};
   const targets = [];
   for (const name of ['a', 'b', 'c', 'd', 'e']) {
     const s = byName[name];
     if (!s) continue;
-    const cascade = ok(s.cascade);
-    const pg5 = ok(s.postgraphile);
-    const bare = ok(s.bare);
+    const cascade = valid(s.cascade);
+    const pg5 = valid(s.postgraphile);
+    const bare = valid(s.bare);
     const intervals = {
-      postgraphile: ratioInterval(cascade, pg5),
-      postgraphile4: ratioInterval(cascade, ok(s.postgraphile4)),
-      bare: ratioInterval(cascade, bare),
-      bareGeneric: ratioInterval(cascade, ok(s['bare-generic'])),
-      pgbench: ratioInterval(cascade, ok(s.pgbench)),
+      ...baselineIntervals(s),
       // (a) with equal caching: Cascade reading venues from SQL per request, as PostGraphile does.
-      uncachedToPostgraphile: ratioInterval(ok(s['cascade-uncached']), pg5),
-      uncachedToBare: ratioInterval(ok(s['cascade-uncached']), bare),
+      uncachedToPostgraphile: ratioInterval(valid(s['cascade-uncached']), pg5),
+      uncachedToBare: ratioInterval(valid(s['cascade-uncached']), bare),
     };
     ratios[name] = {
       intervals,
       cascadeToPostgraphile: ratio(cascade?.rps, pg5?.rps),
       p99CascadeToPostgraphile: ratio(cascade?.p99Ms, pg5?.p99Ms),
-      cascadeToPostgraphile4: ratio(cascade?.rps, ok(s.postgraphile4)?.rps),
+      cascadeToPostgraphile4: ratio(cascade?.rps, valid(s.postgraphile4)?.rps),
       cascadeToBare: ratio(cascade?.rps, bare?.rps),
-      cascadeToPgbench: ratio(cascade?.rps, ok(s.pgbench)?.rps),
+      cascadeToPgbench: ratio(cascade?.rps, valid(s.pgbench)?.rps),
     };
     const r = ratios[name];
     // A target counts as met only when the interval's lower bound clears it.
@@ -82,21 +91,10 @@ export function evaluate(results) {
     });
   }
   // (f) rows carry their per-round intervals too (each size raced in rounds like (a)-(e)).
-  for (const s of results.scenarios.filter((row) => row.name.startsWith('f-'))) {
-    const cascade = ok(s.cascade);
-    ratios[s.name] = {
-      intervals: {
-        postgraphile: ratioInterval(cascade, ok(s.postgraphile)),
-        postgraphile4: ratioInterval(cascade, ok(s.postgraphile4)),
-        bare: ratioInterval(cascade, ok(s.bare)),
-        bareGeneric: ratioInterval(cascade, ok(s['bare-generic'])),
-        pgbench: ratioInterval(cascade, ok(s.pgbench)),
-      },
-    };
-  }
-  const f1 = ok(byName['f-1m']?.cascade);
-  const f50 = ok(byName['f-50m']?.cascade);
-  const f10 = ok(byName['f-10m']?.cascade);
+  for (const s of results.scenarios.filter((row) => row.name.startsWith('f-'))) ratios[s.name] = { intervals: baselineIntervals(s) };
+  const f1 = valid(byName['f-1m']?.cascade);
+  const f50 = valid(byName['f-50m']?.cascade);
+  const f10 = valid(byName['f-10m']?.cascade);
   ratios.f = {
     p50_10mTo1m: ratio(f10?.p50Ms, f1?.p50Ms),
     p50_50mTo1m: ratio(f50?.p50Ms, f1?.p50Ms),
